@@ -1,0 +1,58 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ClientGen",
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
+    products: [
+        .executable(name: "clientgen", targets: ["clientgen"]),
+        .library(name: "ClientGenCore", targets: ["ClientGenCore"]),
+        .library(name: "ClientRuntime", targets: ["ClientRuntime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        /// The Mustache templates, compiled into the binary so `clientgen` needs no resource files at run time.
+        .target(
+            name: "ClientGenTemplates",
+            path: "Templates",
+            resources: [
+                .embedInCode("header.mustache"),
+            ]
+        ),
+        .target(
+            name: "ClientGenCore",
+            dependencies: [
+                "CLibYAML",
+                "ClientGenTemplates",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "clientgen",
+            dependencies: [
+                "ClientGenCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "ClientRuntime"),
+        .testTarget(
+            name: "ClientGenCoreTests",
+            dependencies: ["ClientGenCore"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ClientRuntimeTests",
+            dependencies: ["ClientRuntime", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
