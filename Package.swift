@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.2
 import PackageDescription
 
 let package = Package(
@@ -24,9 +24,9 @@ let package = Package(
         .target(
             name: "ClientGenTemplates",
             path: "Templates",
-            resources: [
-                .embedInCode("header.mustache"),
-            ]
+            resources: ["alias", "client", "enum", "header", "operations", "struct", "types", "union"].map {
+                .embedInCode("\($0).mustache")
+            }
         ),
         .target(
             name: "ClientGenCore",

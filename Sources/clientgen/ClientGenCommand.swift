@@ -1,11 +1,11 @@
 import ArgumentParser
 
 @main
-struct ClientGenCommand: AsyncParsableCommand {
+struct ClientGenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clientgen",
         abstract: "Generate Swift clients from OpenAPI 3.0 and 3.1 specs.",
         version: "0.1.0",
-        subcommands: [LintCommand.self]
+        subcommands: [GenerateCommand.self, LintCommand.self]
     )
 }

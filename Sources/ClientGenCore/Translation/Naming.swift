@@ -1,0 +1,141 @@
+/// Turns spec names into Swift identifiers. Every rule is here, so a name is spelled the same way wherever it
+/// appears in generated code.
+enum Naming {
+    /// Splits `get_query-runs`, `queriedAt`, `HTTPValidationError`, `X-Dune-API-Key` into words.
+    static func words(_ raw: String) -> [String] {
+        var words: [String] = []
+        var current: [Character] = []
+        func flush() {
+            if !current.isEmpty {
+                words.append(String(current))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        let characters = Array(raw)
+        for (index, character) in characters.enumerated() {
+            guard character.isLetter || character.isNumber else {
+                flush()
+                continue
+            }
+            if let previous = current.last {
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                let lowerToUpper = previous.isLowercase && character.isUppercase
+                // "HTTPValidation": the V starts a word because a lower-case letter follows it.
+                let acronymEnd = previous.isUppercase && character.isUppercase && (next?.isLowercase ?? false)
+                if lowerToUpper || acronymEnd {
+                    flush()
+                }
+            }
+            current.append(character)
+        }
+        flush()
+        return words
+    }
+
+    /// `query_run_results` → `QueryRunResults`; acronyms keep their case (`HTTPValidationError`).
+    static func typeName(_ raw: String) -> String {
+        let joined = words(raw).map(capitalizeFirst).joined()
+        return validIdentifier(joined, fallback: "Value", isType: true)
+    }
+
+    /// `queried_at` → `queriedAt`, `X-Polytomic-Version` → `xPolytomicVersion`, `APIKeyBearer` → `apiKeyBearer`.
+    static func memberName(_ raw: String) -> String {
+        let parts = words(raw)
+        guard let first = parts.first, !startsWithNamedSymbol(raw, beforeDigit: first) else {
+            return validIdentifier(symbolName(raw), fallback: "value", isType: false)
+        }
+        let head = lowercasedLeadingWord(first)
+        let joined = head + parts.dropFirst().map(capitalizeFirst).joined()
+        return validIdentifier(joined, fallback: "value", isType: false)
+    }
+
+    /// How a member name is written in code: reserved words in backticks.
+    static func escapedMember(_ name: String) -> String {
+        reservedMemberWords.contains(name) ? "`\(name)`" : name
+    }
+
+    /// An all-caps first word is lower-cased whole (`URL` → `url`; `APIKey` splits into `API`, `Key`).
+    private static func lowercasedLeadingWord(_ word: String) -> String {
+        if word.allSatisfy({ !$0.isLowercase }) {
+            return word.lowercased()
+        }
+        return word.prefix(1).lowercased() + word.dropFirst()
+    }
+
+    private static func capitalizeFirst(_ word: String) -> String {
+        guard let first = word.first else { return word }
+        return first.uppercased() + word.dropFirst()
+    }
+
+    /// `+1` and `-1` would both become `_1`; spelling the sign keeps them apart.
+    private static func startsWithNamedSymbol(_ raw: String, beforeDigit firstWord: String) -> Bool {
+        guard let first = raw.first, let digit = firstWord.first else { return false }
+        return digit.isNumber && symbolNames[first] != nil && first != "_" && first != " "
+    }
+
+    /// Names made only of symbols still need distinct, readable members: `+1` → `plus1`, `*` → `asterisk`.
+    private static func symbolName(_ raw: String) -> String {
+        var text = ""
+        for character in raw {
+            if let name = symbolNames[character] {
+                text += text.isEmpty ? name : capitalizeFirst(name)
+            } else if character.isLetter || character.isNumber {
+                text.append(character)
+            }
+        }
+        return text
+    }
+
+    private static let symbolNames: [Character: String] = [
+        "+": "plus", "-": "minus", "*": "asterisk", "/": "slash", ".": "dot", "=": "equals", "<": "less",
+        ">": "greater", "!": "not", "@": "at", "#": "hash", "$": "dollar", "%": "percent", "&": "and",
+        "|": "or", "~": "tilde", "^": "caret", "?": "question", ":": "colon", ",": "comma", "_": "underscore",
+        " ": "space",
+    ]
+
+    /// A name that still starts with a digit gets a leading underscore; an empty one the fallback.
+    private static func validIdentifier(_ name: String, fallback: String, isType: Bool) -> String {
+        guard let first = name.first else { return fallback }
+        if first.isNumber { return "_" + name }
+        if isType, reservedTypeNames.contains(name) { return name + "Model" }
+        return name
+    }
+
+    /// Names a generated type may not take: they would shadow what generated code and its users rely on.
+    static let reservedTypeNames: Set<String> = [
+        "Any", "Array", "Bool", "CalendarDate", "Client", "ClientError", "Codable", "CodingKey", "CodingKeys",
+        "Connection", "Data", "Date", "Decodable", "Decoder", "Dictionary", "Double", "Encodable", "Encoder",
+        "Error", "Float", "Hashable", "Int", "Int32", "Int64", "JSONValue", "Never", "Optional", "Protocol",
+        "Request", "Response", "Result", "Self", "Sendable", "Set", "String", "Type", "URL", "UUID", "Void",
+        "Indirect", "Credential", "ClientConfiguration",
+    ]
+
+    static let reservedMemberWords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init",
+        "inout", "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public",
+        "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue",
+        "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return",
+        "throw", "switch", "where", "while", "as", "false", "is", "nil", "self", "Self", "super", "throws",
+        "true", "try", "Any", "Type", "Protocol", "await", "consume", "copy", "discard", "borrowing", "consuming",
+        "_",
+    ]
+}
+
+/// Hands out names that stay unique within one scope; a clash gets the lowest free numeric suffix, so the
+/// outcome depends only on the order names are requested in, which callers keep sorted.
+struct NameScope {
+    private var taken: Set<String>
+
+    init(reserved: Set<String> = []) {
+        taken = reserved
+    }
+
+    mutating func claim(_ name: String) -> String {
+        if taken.insert(name).inserted { return name }
+        var suffix = 2
+        while !taken.insert("\(name)\(suffix)").inserted { suffix += 1 }
+        return "\(name)\(suffix)"
+    }
+
+    func contains(_ name: String) -> Bool { taken.contains(name) }
+}

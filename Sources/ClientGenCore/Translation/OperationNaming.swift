@@ -1,0 +1,77 @@
+/// Names for operations and the types lifted out of them.
+enum OperationNaming {
+    /// `x-swift-name`, else the `operationId` without a FastAPI-style suffix, else method and path.
+    static func name(of operation: Operation) -> String {
+        if let name = operation.extensions["x-swift-name"]?.string { return name }
+        if let operationId = operation.operationId {
+            return Naming.memberName(trimmingFastAPISuffix(operationId, path: operation.path, method: operation.method))
+        }
+        let segments = operation.path.split(separator: "/").map { segment -> String in
+            segment.hasPrefix("{") ? "by " + segment.dropFirst().dropLast() : String(segment)
+        }
+        return Naming.memberName(([operation.method.rawValue] + segments).joined(separator: " "))
+    }
+
+    /// FastAPI derives `operationId`s as `{function}{path with non-word characters as _}_{method}`:
+    /// `get_query_run_results_api_v1_explorer_query_runs__run_id__results_get`. The suffix only repeats the
+    /// path and method, so it is dropped when it is exactly that.
+    static func trimmingFastAPISuffix(_ operationId: String, path: String, method: HTTPMethod) -> String {
+        let pathPart = String(path.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
+        let suffix = pathPart + "_" + method.rawValue
+        guard operationId.count > suffix.count, operationId.hasSuffix(suffix) else { return operationId }
+        return String(operationId.dropLast(suffix.count))
+    }
+
+    /// `404` → `NotFound`: names the type of an inline error body.
+    static func statusName(_ status: Response.Status) -> String {
+        switch status {
+        case .code(let code): statusNames[code] ?? "Status\(code)"
+        case .range(let digit): "Status\(digit)XX"
+        case .default: "Default"
+        }
+    }
+
+    private static let statusNames: [Int: String] = [
+        200: "Response", 201: "Created", 202: "Accepted", 203: "NonAuthoritative", 206: "PartialContent",
+        400: "BadRequest", 401: "Unauthorized", 402: "PaymentRequired", 403: "Forbidden", 404: "NotFound",
+        405: "MethodNotAllowed", 406: "NotAcceptable", 409: "Conflict", 410: "Gone", 412: "PreconditionFailed",
+        413: "ContentTooLarge", 415: "UnsupportedMediaType", 422: "UnprocessableContent", 429: "TooManyRequests",
+        500: "InternalServerError", 501: "NotImplemented", 502: "BadGateway", 503: "ServiceUnavailable",
+        504: "GatewayTimeout",
+    ]
+}
+
+/// How a body's media type is carried: decoded JSON, form fields, text, or raw bytes.
+enum BodyKind: Equatable {
+    case json
+    case form
+    case text
+    case binary
+
+    init(contentType: String) {
+        let type = contentType.split(separator: ";").first.map { String($0).trimmingWhitespace.lowercased() } ?? ""
+        if type == "application/json" || type.hasSuffix("+json") || type == "text/json" {
+            self = .json
+        } else if type == "application/x-www-form-urlencoded" {
+            self = .form
+        } else if type.hasPrefix("text/") {
+            self = .text
+        } else {
+            self = .binary
+        }
+    }
+
+    /// Preference when a body offers several media types: the one that gives the most useful Swift type.
+    var rank: Int {
+        switch self {
+        case .json: 0
+        case .form: 1
+        case .text: 2
+        case .binary: 3
+        }
+    }
+
+    static func preferred(_ content: [MediaType]) -> (MediaType, BodyKind)? {
+        content.map { ($0, BodyKind(contentType: $0.contentType)) }.min { $0.1.rank < $1.1.rank }
+    }
+}

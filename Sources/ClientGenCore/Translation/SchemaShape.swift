@@ -1,0 +1,167 @@
+/// What Swift construct a schema becomes, decided once so that declaring a type and referring to it agree.
+enum SchemaShape {
+    /// A wrapper such as `allOf: [$ref]` with a `default`: it is its one part.
+    case passthrough(Schema, nullable: Bool)
+    case structure
+    case enumeration(rawType: String, values: [JSONLiteral])
+    case union([Schema])
+    case array(items: Schema?)
+    case dictionary(values: Schema?)
+    case primitive(String)
+    case freeForm
+
+    init(_ schema: Schema, resolve: (Schema) -> Schema?) {
+        let composed = schema.anyOf + schema.oneOf
+        if !schema.allOf.isEmpty {
+            let shapedBranches = composed.filter { $0.hasShape && !$0.isNullOnly }
+            if schema.allOf.count == 1, schema.properties.isEmpty, shapedBranches.isEmpty {
+                self = .passthrough(schema.allOf[0], nullable: schema.allowsNull)
+                return
+            }
+            let parts = schema.allOf.map { resolve($0) ?? $0 }
+            if !schema.properties.isEmpty || parts.contains(where: \.isObjectLike) {
+                self = .structure
+            } else if let first = schema.allOf.first(where: \.hasShape) {
+                self = .passthrough(first, nullable: schema.allowsNull)
+            } else {
+                self = .freeForm
+            }
+            return
+        }
+        if !composed.isEmpty {
+            let hasNullBranch = composed.contains(where: \.isNullOnly)
+            let branches = composed.filter { $0.hasShape && !$0.isNullOnly }
+            if !schema.properties.isEmpty {
+                self = .structure
+            } else if branches.count > 1 {
+                self = .union(branches)
+            } else if let only = branches.first {
+                self = .passthrough(only, nullable: hasNullBranch || schema.allowsNull)
+            } else {
+                self = Self(typeOnly: schema)
+            }
+            return
+        }
+        if let values = schema.enumValues?.filter({ $0 != .null }), !values.isEmpty {
+            let types = schema.nonNullTypes ?? []
+            if values.allSatisfy({ $0.string != nil }), types.isEmpty || types == [.string] {
+                self = .enumeration(rawType: "String", values: values)
+                return
+            }
+            if values.allSatisfy({ if case .int = $0 { true } else { false } }), types.isEmpty || types == [.integer] {
+                self = .enumeration(rawType: "Int", values: values)
+                return
+            }
+        }
+        self = Self(typeOnly: schema)
+    }
+
+    /// The shape from `type`, `format`, `properties`, `items` alone.
+    private init(typeOnly schema: Schema) {
+        var types = schema.nonNullTypes ?? []
+        if types.isEmpty, let constant = schema.constValue {
+            types = constant.jsonTypes
+        }
+        if types.isEmpty, let values = schema.enumValues?.filter({ $0 != .null }), let first = values.first {
+            types = first.jsonTypes
+        }
+        if types == [.integer, .number] || types == [.number, .integer] {
+            types = [.number]
+        }
+        if types.count > 1 {
+            self = .union(types.map { type in
+                var branch = Schema(source: schema.source)
+                branch.types = [type]
+                branch.format = schema.format
+                if type == .array { branch.items = schema.items }
+                if type == .object {
+                    branch.properties = schema.properties
+                    branch.additionalProperties = schema.additionalProperties
+                }
+                return branch
+            })
+            return
+        }
+        switch types.first {
+        case .string?: self = .primitive(Self.stringType(format: schema.format))
+        case .integer?: self = .primitive(Self.integerType(format: schema.format))
+        case .number?: self = .primitive(schema.format == "float" ? "Float" : "Double")
+        case .boolean?: self = .primitive("Bool")
+        case .array?: self = .array(items: schema.items)
+        case .object?: self = Self(object: schema)
+        case .null?: self = .freeForm
+        case nil:
+            if !schema.properties.isEmpty || schema.additionalProperties != nil {
+                self = Self(object: schema)
+            } else if schema.items != nil {
+                self = .array(items: schema.items)
+            } else {
+                self = .freeForm
+            }
+        }
+    }
+
+    private init(object schema: Schema) {
+        if !schema.properties.isEmpty {
+            self = .structure
+            return
+        }
+        switch schema.additionalProperties {
+        case .schema(let values)?: self = .dictionary(values: values)
+        case .allowed(true)?: self = .dictionary(values: nil)
+        case .allowed(false)?: self = .structure
+        case nil: self = .freeForm
+        }
+    }
+
+    static func stringType(format: String?) -> String {
+        switch format {
+        case "date-time": "Date"
+        case "date": "CalendarDate"
+        case "uuid": "UUID"
+        case "binary", "byte": "Data"
+        default: "String"
+        }
+    }
+
+    static func integerType(format: String?) -> String {
+        switch format {
+        case "int32": "Int32"
+        case "int64": "Int64"
+        default: "Int"
+        }
+    }
+}
+
+extension Schema {
+    /// Whether the schema says anything about a value's shape, as opposed to only constraining it
+    /// (`anyOf: [{required: [a]}, {required: [b]}]`).
+    var hasShape: Bool {
+        reference != nil || types != nil || !properties.isEmpty || items != nil || enumValues != nil
+            || constValue != nil || !allOf.isEmpty || !anyOf.isEmpty || !oneOf.isEmpty
+            || { if case .schema = additionalProperties { true } else { false } }()
+    }
+
+    /// `{type: "null"}` and `{enum: [null]}`: the branch that makes a composition nullable.
+    var isNullOnly: Bool {
+        reference == nil && (types == [.null] || enumValues == [.null])
+    }
+
+    var isObjectLike: Bool {
+        types?.contains(.object) == true || !properties.isEmpty || !allOf.isEmpty
+    }
+}
+
+extension JSONLiteral {
+    var jsonTypes: [Schema.JSONType] {
+        switch self {
+        case .null: [.null]
+        case .bool: [.boolean]
+        case .int: [.integer]
+        case .double: [.number]
+        case .string: [.string]
+        case .array: [.array]
+        case .object: [.object]
+        }
+    }
+}

@@ -1,0 +1,210 @@
+/// Turns schemas into type declarations and the type spellings that refer to them. Named schemas become
+/// top-level types; inline objects, enums and unions are lifted to top-level types named after where they
+/// appear (`QueryResult` + `meta` → `QueryResultMeta`), which keeps generated files flat and fast to compile.
+struct SchemaTranslator {
+    let document: Document
+    let access: String
+    private(set) var log = DiagnosticLog()
+    private(set) var declarations: [DeclarationViewModel] = []
+    private(set) var typeNames: NameScope
+    private var namedTypes: [SchemaKey: String] = [:]
+    private var namedSchemas: [SchemaKey: Schema] = [:]
+
+    init(document: Document, access: String) {
+        self.document = document
+        self.access = access
+        typeNames = NameScope(reserved: Naming.reservedTypeNames)
+        for named in Self.sortedNamedSchemas(document) {
+            let key = SchemaKey(named.reference)
+            guard namedTypes[key] == nil else { continue }
+            namedTypes[key] = typeNames.claim(named.schema.swiftName ?? Naming.typeName(named.name))
+            namedSchemas[key] = named.schema
+        }
+    }
+
+    /// Sorted so that the names handed out do not depend on the order the spec lists its schemas in.
+    private static func sortedNamedSchemas(_ document: Document) -> [NamedSchema] {
+        document.schemas.sorted {
+            ($0.name, $0.reference.file, $0.reference.pointer.joined(separator: "/"))
+                < ($1.name, $1.reference.file, $1.reference.pointer.joined(separator: "/"))
+        }
+    }
+
+    mutating func declareNamedSchemas() {
+        for named in Self.sortedNamedSchemas(document) {
+            let key = SchemaKey(named.reference)
+            guard let name = namedTypes[key], !declared.contains(name) else { continue }
+            declare(named.schema, as: name)
+        }
+    }
+
+    private var declared: Set<String> = []
+
+    // MARK: - Usage
+
+    /// The type that stands for `schema` where it is used, declaring a new type named `suggestedName` when
+    /// the schema needs one of its own.
+    mutating func usage(of schema: Schema, suggestedName: @autoclosure () -> String) -> TypeUsage {
+        if let reference = schema.reference {
+            let key = SchemaKey(reference)
+            guard let name = namedTypes[key], let target = namedSchemas[key] else {
+                return TypeUsage("JSONValue", nullable: true)
+            }
+            var usage = TypeUsage(name, nullable: schema.allowsNull || isNullable(target))
+            usage.enumCases = enumCases(of: target)
+            return usage
+        }
+        switch SchemaShape(schema, resolve: resolve) {
+        case .passthrough(let inner, let nullable):
+            var usage = self.usage(of: inner, suggestedName: suggestedName())
+            usage.nullable = usage.nullable || nullable
+            return usage
+        case .structure, .union:
+            let name = typeNames.claim(schema.swiftName ?? suggestedName())
+            declare(schema, as: name)
+            return TypeUsage(name, nullable: schema.allowsNull)
+        case .enumeration(let rawType, let values):
+            let name = typeNames.claim(schema.swiftName ?? suggestedName())
+            declare(schema, as: name)
+            var usage = TypeUsage(name, nullable: schema.allowsNull)
+            usage.enumCases = Dictionary(uniqueKeysWithValues: Self.caseNames(values, rawType: rawType).map { ($0.value, $0.name) })
+            return usage
+        case .array(let items):
+            guard let items else { return TypeUsage("[JSONValue]", nullable: schema.allowsNull) }
+            let element = usage(of: items, suggestedName: suggestedName() + "Item")
+            var usage = TypeUsage("[\(element.nullable ? element.optionalType : element.type)]", nullable: schema.allowsNull)
+            usage.isArrayOf = element.nullable ? nil : element.enumCases
+            return usage
+        case .dictionary(let values):
+            guard let values else { return TypeUsage("[String: JSONValue]", nullable: schema.allowsNull) }
+            let value = usage(of: values, suggestedName: suggestedName() + "Value")
+            return TypeUsage("[String: \(value.nullable ? value.optionalType : value.type)]", nullable: schema.allowsNull)
+        case .primitive(let type):
+            return TypeUsage(type, nullable: schema.allowsNull)
+        case .freeForm:
+            return TypeUsage("JSONValue", nullable: schema.allowsNull)
+        }
+    }
+
+    /// Follows `$ref`s to the schema they name.
+    func resolve(_ schema: Schema) -> Schema? {
+        var current = schema
+        var hops = 0
+        while let reference = current.reference {
+            guard hops < 64, let target = namedSchemas[SchemaKey(reference)] else { return nil }
+            current = target
+            hops += 1
+        }
+        return current
+    }
+
+    private func isNullable(_ schema: Schema) -> Bool {
+        if schema.allowsNull { return true }
+        if case .passthrough(_, let nullable) = SchemaShape(schema, resolve: resolve) { return nullable }
+        return false
+    }
+
+    private func enumCases(of schema: Schema) -> [JSONLiteral: String]? {
+        guard case .enumeration(let rawType, let values) = SchemaShape(schema, resolve: resolve) else { return nil }
+        return Dictionary(uniqueKeysWithValues: Self.caseNames(values, rawType: rawType).map { ($0.value, $0.name) })
+    }
+
+    // MARK: - Declarations
+
+    private mutating func declare(_ schema: Schema, as name: String) {
+        declared.insert(name)
+        let docLines = DocLines(schema.title.flatMap { Naming.typeName($0) == name ? nil : $0 }, schema.description).lines
+        switch SchemaShape(schema, resolve: resolve) {
+        case .structure:
+            declarations.append(.structure(structure(schema, name: name, docLines: docLines)))
+        case .enumeration(let rawType, let values):
+            declarations.append(.enumeration(EnumViewModel(
+                access: access, name: name, docLines: docLines, deprecated: schema.deprecated, rawType: rawType,
+                cases: Self.caseNames(values, rawType: rawType).map {
+                    EnumCaseViewModel(name: Naming.escapedMember($0.name), rawLiteral: $0.literal)
+                }
+            )))
+        case .union(let branches):
+            declarations.append(.union(union(schema, branches: branches, name: name, docLines: docLines)))
+        case .passthrough, .array, .dictionary, .primitive, .freeForm:
+            let target = usage(of: schema, suggestedName: name + "Value")
+            declarations.append(.alias(AliasViewModel(access: access, name: name, docLines: docLines, type: target.type)))
+        }
+    }
+
+    /// Case names for enum values; a value the spec does not list decodes as `unknown`, so that name is taken.
+    static func caseNames(_ values: [JSONLiteral], rawType: String) -> [(value: JSONLiteral, name: String, literal: String)] {
+        var scope = NameScope(reserved: ["unknown"])
+        var seen: Set<JSONLiteral> = []
+        var result: [(JSONLiteral, String, String)] = []
+        for value in values where seen.insert(value).inserted {
+            switch value {
+            case .string(let text):
+                result.append((value, scope.claim(Naming.memberName(text.isEmpty ? "empty" : text)), SwiftLiteral.string(text)))
+            case .int(let number):
+                result.append((value, scope.claim(number < 0 ? "minus\(-number)" : "_\(number)"), String(number)))
+            default:
+                continue
+            }
+        }
+        return result
+    }
+
+    private mutating func union(_ schema: Schema, branches: [Schema], name: String, docLines: [String]) -> UnionViewModel {
+        var caseScope = NameScope()
+        var cases: [UnionCaseViewModel] = []
+        var caseByReference: [SchemaKey: String] = [:]
+        var seenTypes: Set<String> = []
+        for (index, branch) in branches.enumerated() {
+            let usage = usage(of: branch, suggestedName: name + Self.caseSuffix(branch, index: index))
+            guard seenTypes.insert(usage.type).inserted else { continue }
+            let caseName = caseScope.claim(Self.caseName(forType: usage.type))
+            cases.append(UnionCaseViewModel(name: Naming.escapedMember(caseName), type: usage.type, isFirst: cases.isEmpty))
+            if let reference = branch.reference {
+                caseByReference[SchemaKey(reference)] = caseName
+            }
+        }
+        var mappings: [DiscriminatorMappingViewModel] = []
+        if let discriminator = schema.discriminator {
+            var entries = discriminator.mapping
+            if entries.isEmpty {
+                entries = branches.compactMap { branch in branch.reference.map { ($0.name, $0) } }
+            }
+            for entry in entries {
+                guard let caseName = caseByReference[SchemaKey(entry.reference)],
+                      let type = cases.first(where: { $0.name == Naming.escapedMember(caseName) })?.type else { continue }
+                let literal = SwiftLiteral.string(entry.value)
+                if let index = mappings.firstIndex(where: { $0.caseName == Naming.escapedMember(caseName) }) {
+                    mappings[index].valueLiterals += ", " + literal
+                } else {
+                    mappings.append(DiscriminatorMappingViewModel(valueLiterals: literal, caseName: Naming.escapedMember(caseName), caseType: type))
+                }
+            }
+        }
+        return UnionViewModel(
+            access: access, name: name, docLines: docLines, deprecated: schema.deprecated, indirect: false, cases: cases,
+            discriminator: mappings.isEmpty ? nil : SwiftLiteral.string(schema.discriminator!.propertyName),
+            discriminatorMappings: mappings
+        )
+    }
+
+    private static func caseSuffix(_ branch: Schema, index: Int) -> String {
+        if let title = branch.title { return Naming.typeName(title) }
+        return "Case\(index + 1)"
+    }
+
+    /// `String` → `string`, `[Pet]` → `petArray`, `QueryResult` → `queryResult`.
+    private static func caseName(forType type: String) -> String {
+        switch type {
+        case "String": return "string"
+        case "Int", "Int32", "Int64": return "integer"
+        case "Double", "Float": return "number"
+        case "Bool": return "boolean"
+        case "JSONValue": return "value"
+        default:
+            if type.hasPrefix("[String: ") { return "object" }
+            if type.hasPrefix("[") { return Naming.memberName(String(type.dropFirst().dropLast())) + "Array" }
+            return Naming.memberName(type)
+        }
+    }
+}

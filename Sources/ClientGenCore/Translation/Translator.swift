@@ -1,0 +1,116 @@
+public enum AccessLevel: String, Sendable, CaseIterable {
+    case `public`
+    case `internal`
+
+    /// The keyword as it prefixes a declaration; internal is Swift's default and is not spelled out.
+    var keyword: String {
+        switch self {
+        case .public: "public "
+        case .internal: ""
+        }
+    }
+}
+
+public struct TranslationOptions: Sendable {
+    public var moduleName: String
+    public var access: AccessLevel
+    /// The spec's file name, quoted in every generated file's header.
+    public var specName: String
+
+    public init(moduleName: String, access: AccessLevel = .public, specName: String) {
+        self.moduleName = moduleName
+        self.access = access
+        self.specName = specName
+    }
+}
+
+/// The translate stage: a document in, everything the templates need out. Names, types and optionality are
+/// decided here and nowhere else.
+public struct Translator: Sendable {
+    /// Generated code is spread over this many operation files and this many type files, so the compiler can
+    /// type-check them in parallel; the set of files never depends on the spec, so build tools can declare them.
+    public static let shardCount = 4
+
+    public static func fileNames() -> [String] {
+        ["Client.swift"] + (1...shardCount).map { "Operations\($0).swift" } + (1...shardCount).map { "Types\($0).swift" }
+    }
+
+    public var options: TranslationOptions
+
+    public init(options: TranslationOptions) {
+        self.options = options
+    }
+
+    public func translate(_ document: Document) -> (module: ModuleViewModel, diagnostics: [Diagnostic]) {
+        let access = options.access.keyword
+        var log = DiagnosticLog()
+        var schemas = SchemaTranslator(document: document, access: access)
+        schemas.declareNamedSchemas()
+
+        let client = ClientTranslator(document: document, access: access).translate(log: &log)
+        let operationTranslator = OperationTranslator(document: document, access: access)
+        var operationNames = NameScope(reserved: ["connection"])
+        let named = document.operations
+            .map { (operation: $0, name: OperationNaming.name(of: $0)) }
+            .sorted { ($0.name, $0.operation.path, $0.operation.method.rawValue) < ($1.name, $1.operation.path, $1.operation.method.rawValue) }
+        var operations: [OperationViewModel] = []
+        for entry in named {
+            let name = operationNames.claim(entry.name)
+            operations.append(operationTranslator.translate(entry.operation, name: name, schemas: &schemas))
+        }
+        log.append(contentsOf: schemas.log.diagnostics)
+
+        let declarations = RecursionBreaker.breakCycles(in: schemas.declarations)
+        let module = ModuleViewModel(
+            moduleName: options.moduleName,
+            files: files(client: client, operations: operations, declarations: declarations)
+        )
+        return (module, log.diagnostics)
+    }
+
+    private func files(client: ClientViewModel, operations: [OperationViewModel], declarations: [DeclarationViewModel]) -> [FileViewModel] {
+        let imports = ["ClientRuntime", "Foundation"]
+        var files = [FileViewModel(
+            name: "Client.swift", template: "client", specName: options.specName, imports: imports,
+            client: client, operations: [], declarations: []
+        )]
+        let operationShards = Sharding.split(operations, by: \.name, into: Self.shardCount)
+        for (index, var shard) in operationShards.enumerated() {
+            if !shard.isEmpty { shard[0].isFirst = true }
+            files.append(FileViewModel(
+                name: "Operations\(index + 1).swift", template: "operations", specName: options.specName,
+                imports: shard.isEmpty ? [] : imports, client: nil, operations: shard, declarations: []
+            ))
+        }
+        let typeShards = Sharding.split(declarations, by: \.name, into: Self.shardCount)
+        for (index, shard) in typeShards.enumerated() {
+            files.append(FileViewModel(
+                name: "Types\(index + 1).swift", template: "types", specName: options.specName,
+                imports: shard.isEmpty ? [] : imports, client: nil, operations: [], declarations: shard
+            ))
+        }
+        return files
+    }
+}
+
+/// Assigns items to files by a stable hash of their name: an item stays in its file when others are added or
+/// removed, so regenerated clients diff cleanly.
+enum Sharding {
+    static func split<Item>(_ items: [Item], by name: (Item) -> String, into count: Int) -> [[Item]] {
+        var shards = Array(repeating: [(String, Item)](), count: count)
+        for item in items {
+            let key = name(item)
+            shards[Int(fnv1a(key) % UInt64(count))].append((key, item))
+        }
+        return shards.map { shard in shard.sorted { $0.0 < $1.0 }.map(\.1) }
+    }
+
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}

@@ -1,0 +1,194 @@
+/// What the templates render: every name, type and optionality is decided before rendering, so the templates
+/// only lay text out.
+public struct ModuleViewModel: Sendable {
+    public var moduleName: String
+    public var files: [FileViewModel]
+}
+
+public struct FileViewModel: Sendable {
+    public var name: String
+    /// `client`, `operations` or `types`: the template that lays the file out.
+    public var template: String
+    public var specName: String
+    public var imports: [String]
+    public var client: ClientViewModel?
+    public var operations: [OperationViewModel]
+    public var declarations: [DeclarationViewModel]
+}
+
+public struct ClientViewModel: Sendable {
+    public var access: String
+    public var docLines: [String]
+    public var serverURL: String?
+    public var credentials: [CredentialViewModel]
+    public var initParameters: [ParameterViewModel]
+}
+
+public struct CredentialViewModel: Sendable {
+    public var schemeName: String
+    public var parameterName: String
+    /// The runtime `Credential` built from the parameter value `$0`.
+    public var expression: String
+    public var isLast: Bool
+}
+
+public struct DocLines: Sendable {
+    /// Each line as it follows `///`: empty, or starting with a space.
+    public var lines: [String]
+
+    init(_ texts: String?...) {
+        var lines: [String] = []
+        for text in texts.compactMap({ $0 }) {
+            let trimmed = text.trimmingWhitespace
+            guard !trimmed.isEmpty else { continue }
+            if !lines.isEmpty { lines.append("") }
+            for line in trimmed.split(separator: "\n", omittingEmptySubsequences: false) {
+                let content = String(line).trimmingTrailingWhitespace
+                lines.append(content.isEmpty ? "" : " " + content)
+            }
+        }
+        self.lines = lines
+    }
+}
+
+public struct ParameterViewModel: Sendable {
+    public var name: String
+    public var type: String
+    public var defaultValue: String?
+    public var isLast: Bool
+}
+
+public struct OperationViewModel: Sendable {
+    public var access: String
+    public var name: String
+    public var docLines: [String]
+    public var deprecated: Bool
+    public var parameters: [ParameterViewModel]
+    public var returnType: String?
+    public var method: String
+    public var path: String
+    /// One line each: `request.path("run_id", runId)`, `request.query("f", f)`.
+    public var requestLines: [String]
+    public var security: String?
+    public var responseCases: [ResponseCaseViewModel]
+    public var undocumentedDefault: Bool
+    public var parametersMultiline: Bool
+    /// `let`, or `var` when the request is changed after it is made: an unmutated `var` is a warning.
+    public var requestBinding: String
+    public var isFirst = false
+}
+
+public struct ResponseCaseViewModel: Sendable {
+    /// `200`, `200..<300`, or nil for `default`.
+    public var pattern: String?
+    public var statement: String
+}
+
+public enum DeclarationViewModel: Sendable {
+    case structure(StructViewModel)
+    case enumeration(EnumViewModel)
+    case union(UnionViewModel)
+    case alias(AliasViewModel)
+
+    var name: String {
+        switch self {
+        case .structure(let value): value.name
+        case .enumeration(let value): value.name
+        case .union(let value): value.name
+        case .alias(let value): value.name
+        }
+    }
+}
+
+public struct StructViewModel: Sendable {
+    public var access: String
+    public var name: String
+    public var docLines: [String]
+    public var deprecated: Bool
+    public var properties: [PropertyViewModel]
+    public var hasCodingKeys: Bool
+    public var initParameters: [ParameterViewModel]
+    public var initIsMultiline: Bool
+    /// Set when synthesized decoding cannot serve: defaults for absent keys, or extra keys collected.
+    public var customDecoding: Bool
+    public var additionalProperties: AdditionalPropertiesViewModel?
+}
+
+public struct PropertyViewModel: Sendable {
+    public var name: String
+    public var codingKey: String
+    public var type: String
+    public var docLines: [String]
+    public var deprecated: Bool
+    public var indirect: Bool
+    public var jsonKey: String
+    public var keyDiffers: Bool
+    /// The synthesized-equivalent decoding call, or one that falls back to the spec's default.
+    public var decodeExpression: String
+    public var encodeMethod: String
+}
+
+public struct AdditionalPropertiesViewModel: Sendable {
+    public var name: String
+    public var valueType: String
+}
+
+public struct EnumViewModel: Sendable {
+    public var access: String
+    public var name: String
+    public var docLines: [String]
+    public var deprecated: Bool
+    public var rawType: String
+    public var cases: [EnumCaseViewModel]
+}
+
+public struct EnumCaseViewModel: Sendable {
+    public var name: String
+    public var rawLiteral: String
+}
+
+public struct UnionViewModel: Sendable {
+    public var access: String
+    public var name: String
+    public var docLines: [String]
+    public var deprecated: Bool
+    public var indirect: Bool
+    public var cases: [UnionCaseViewModel]
+    public var discriminator: String?
+    public var discriminatorMappings: [DiscriminatorMappingViewModel]
+}
+
+public struct UnionCaseViewModel: Sendable {
+    public var name: String
+    public var type: String
+    public var isFirst: Bool
+}
+
+public struct DiscriminatorMappingViewModel: Sendable {
+    /// `"cat", "Cat"`: every discriminator value that selects the case.
+    public var valueLiterals: String
+    public var caseName: String
+    public var caseType: String
+}
+
+public struct AliasViewModel: Sendable {
+    public var access: String
+    public var name: String
+    public var docLines: [String]
+    public var type: String
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var text = Substring(self)
+        while let first = text.first, first.isWhitespace { text = text.dropFirst() }
+        while let last = text.last, last.isWhitespace { text = text.dropLast() }
+        return String(text)
+    }
+
+    var trimmingTrailingWhitespace: String {
+        var text = Substring(self)
+        while let last = text.last, last.isWhitespace { text = text.dropLast() }
+        return String(text)
+    }
+}
