@@ -1,6 +1,5 @@
 import ArgumentParser
 import ClientGenCore
-import Foundation
 
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,19 +12,15 @@ struct LintCommand: ParsableCommand {
     var specs: [String]
 
     func run() throws {
+        let parser = DocumentParser(sourceProvider: DiskSourceProvider())
         var failed = false
         for spec in specs {
-            guard let data = FileManager.default.contents(atPath: spec) else {
-                print("\(spec): error: cannot read the file")
-                failed = true
-                continue
-            }
-            do {
-                _ = try YAMLLoader().load(bytes: Array(data), file: spec)
-            } catch {
-                error.diagnostics.forEach { print($0) }
-                failed = true
-            }
+            let result = parser.parse(path: spec)
+            result.diagnostics.forEach { print($0) }
+            let errors = result.errors.count
+            let warnings = result.warnings.count
+            print("\(spec): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            if result.hasErrors { failed = true }
         }
         if failed { throw ExitCode(1) }
     }

@@ -10,6 +10,8 @@ public struct Document: Sendable {
     /// Every schema that has a name: `components/schemas` of the root file, then schemas that external
     /// references reach in other files, keyed by their reference.
     public var schemas: [NamedSchema]
+    /// Position in `schemas` of every reference target, for `namedSchema(for:)`.
+    public var schemaIndex: [Reference.Target: Int]
     public var securitySchemes: [SecurityScheme]
     public var security: [SecurityRequirement]
     public var tags: [Tag]
@@ -22,10 +24,16 @@ public struct Document: Sendable {
         self.servers = []
         self.operations = []
         self.schemas = []
+        self.schemaIndex = [:]
         self.securitySchemes = []
         self.security = []
         self.tags = []
         self.extensions = [:]
+    }
+
+    /// The named schema a `Schema.reference` points at; the parser guarantees one exists for every reference.
+    public func namedSchema(for reference: Reference) -> NamedSchema? {
+        schemaIndex[reference.target].map { schemas[$0] }
     }
 
     public var isVersion31: Bool { openAPIVersion.hasPrefix("3.1") || openAPIVersion.hasPrefix("3.2") }

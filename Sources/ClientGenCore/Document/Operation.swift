@@ -46,6 +46,8 @@ public struct Parameter: Sendable {
     public var explode: Bool?
     /// The schema, or the schema of the single `content` entry for parameters written that way.
     public var schema: Schema?
+    /// The media type of a parameter written in the `content` form (e.g. `application/json`); nil for `schema`.
+    public var contentType: String?
     public var example: JSONLiteral?
     public var extensions: [String: JSONLiteral] = [:]
 

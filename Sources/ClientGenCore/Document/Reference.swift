@@ -17,6 +17,19 @@ public struct Reference: Hashable, Sendable, CustomStringConvertible {
 
     /// The last pointer component: what a referenced schema is named after.
     public var name: String { pointer.last ?? "" }
+
+    /// What the reference points at, whatever way its text was spelled: the key `Document.schemas` is looked up by.
+    public struct Target: Hashable, Sendable {
+        public var file: String
+        public var pointer: [String]
+
+        public init(file: String, pointer: [String]) {
+            self.file = file
+            self.pointer = pointer
+        }
+    }
+
+    public var target: Target { Target(file: file, pointer: pointer) }
 }
 
 /// Where a model element was written, so the translator's warnings can point at it too.

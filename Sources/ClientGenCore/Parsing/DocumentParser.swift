@@ -1,0 +1,148 @@
+/// The parse stage: YAML or JSON bytes to a `Document`, reading the files `$ref`s name through a
+/// `SourceProvider`, and reporting every problem it finds with file, line, column and JSON path.
+public struct DocumentParser: Sendable {
+    public var sourceProvider: any SourceProvider
+    public var loader: YAMLLoader
+
+    public init(sourceProvider: any SourceProvider = InMemorySourceProvider(), loader: YAMLLoader = YAMLLoader()) {
+        self.sourceProvider = sourceProvider
+        self.loader = loader
+    }
+
+    /// Reads the root spec through the source provider, then parses it.
+    public func parse(path: String) -> ParseResult {
+        do {
+            let source = try sourceProvider.load(path, relativeTo: "")
+            return parse(file: source.name, bytes: source.bytes)
+        } catch {
+            let reason = (error as? SourceProviderError)?.reason ?? "\(error)"
+            return ParseResult(document: nil, diagnostics: [Diagnostic(.error, "cannot read the file (\(reason))", file: path, location: nil)])
+        }
+    }
+
+    /// `file` is the name diagnostics print and relative `$ref`s resolve against.
+    public func parse(file: String, bytes: [UInt8]) -> ParseResult {
+        let root: YAMLNode
+        do {
+            root = try loader.load(bytes: bytes, file: file)
+        } catch {
+            return ParseResult(document: nil, diagnostics: error.diagnostics)
+        }
+        let context = ParseContext(rootFile: file, root: root, provider: sourceProvider, loader: loader)
+        let document = DocumentReader(context: context).read(root)
+        return ParseResult(document: context.hasErrors ? nil : document, diagnostics: context.diagnostics)
+    }
+}
+
+/// Reads the top-level object in an order that lets later parts rely on earlier ones: version first (it decides
+/// how schemas read), security schemes before the requirements that name them, schemas last (operations add the
+/// references they need).
+private struct DocumentReader {
+    let context: ParseContext
+
+    func read(_ root: YAMLNode) -> Document? {
+        let cursor = Cursor(file: context.rootFile, path: .root)
+        guard let mapping = context.mapping(root, cursor) else { return nil }
+        guard let version = version(mapping, cursor, root: root) else { return nil }
+
+        let info = mapping.entry("info").flatMap { context.info($0.value, cursor / "info") }
+        if mapping.entry("info") == nil {
+            context.error("the document has no 'info' (with 'title' and 'version')", cursor, at: root.location)
+        }
+        var document = Document(file: context.rootFile, openAPIVersion: version, info: info ?? Info(title: "", version: ""))
+        document.extensions = context.extensions(mapping)
+
+        var components: YAMLMapping?
+        if let entry = mapping.entry("components") {
+            components = context.mapping(entry.value, cursor / "components")
+        }
+        let componentsCursor = cursor / "components"
+        if let schemes = components?.value("securitySchemes") {
+            document.securitySchemes = context.securitySchemes(schemes, componentsCursor / "securitySchemes")
+        }
+        // Components nothing refers to are still checked.
+        readComponents(components, componentsCursor)
+
+        var operationIds: [String: (file: String, location: SourceLocation)] = [:]
+        for entry in mapping.entries {
+            let at = cursor / entry.key
+            switch entry.key {
+            case "servers": document.servers = context.servers(entry.value, at)
+            case "security": document.security = context.securityRequirements(entry.value, at)
+            case "tags": document.tags = context.tags(entry.value, at)
+            case "paths": context.paths(entry.value, at, into: &document.operations, operationIds: &operationIds)
+            default: break
+            }
+        }
+        if mapping.entry("paths") == nil {
+            if context.isVersion31, mapping.entry("webhooks") != nil || components != nil {
+                context.warning("the document has no 'paths'; no operations will be generated", cursor, at: root.location)
+            } else {
+                context.error("the document has no 'paths'", cursor, at: root.location)
+            }
+        }
+        context.checkSecurityUses(document.securitySchemes)
+
+        var collector = SchemaCollector()
+        let schemasNode = components?.value("schemas")
+        collector.collect(components: schemasNode.flatMap { context.mapping($0, componentsCursor / "schemas") }, context)
+        collector.checkAliasLoops(context)
+        document.schemas = collector.schemas
+        document.schemaIndex = collector.index
+        return document
+    }
+
+    /// `openapi: 3.0.x`, `3.1.x` or `3.2.x` (read as 3.1); Swagger 2.0 and anything else stop the parse.
+    private func version(_ mapping: YAMLMapping, _ cursor: Cursor, root: YAMLNode) -> String? {
+        if let swagger = mapping.entry("swagger") {
+            context.error("Swagger 2.0 is not supported; convert the spec to OpenAPI 3 first (for example with swagger2openapi)", cursor / "swagger", at: swagger.keyLocation)
+            return nil
+        }
+        guard let entry = mapping.entry("openapi") else {
+            context.error("the document has no 'openapi' version; expected e.g. 'openapi: 3.1.0'", cursor, at: root.location)
+            return nil
+        }
+        let at = cursor / "openapi"
+        guard let version = context.string(entry.value, at) else {
+            context.error("'openapi' has no value; expected a version such as 3.1.0", at, at: entry.value.location)
+            return nil
+        }
+        let parts = version.split(separator: ".", omittingEmptySubsequences: false)
+        let known = parts.count >= 2 && parts.count <= 3 && parts[0] == "3" && ["0", "1", "2"].contains(parts[1])
+            && (parts.count == 2 || parts[2].first?.isNumber == true)
+        guard known else {
+            context.error("unsupported OpenAPI version '\(version)'; ClientGen reads OpenAPI 3.0 and 3.1", at, at: entry.value.location)
+            return nil
+        }
+        context.isVersion31 = parts[1] != "0"
+        if parts[1] == "2" {
+            context.warning("OpenAPI \(version) is read as 3.1; features new in 3.2 are ignored", at, at: entry.value.location)
+        }
+        return version
+    }
+
+    private func readComponents(_ components: YAMLMapping?, _ cursor: Cursor) {
+        guard let components else { return }
+        for entry in components.entries {
+            let at = cursor / entry.key
+            switch entry.key {
+            case "parameters":
+                forEach(entry.value, at) { _ = context.parameter($0, $1) }
+            case "requestBodies":
+                forEach(entry.value, at) { _ = context.requestBody($0, $1) }
+            case "responses":
+                forEach(entry.value, at) { _ = context.response($0, $1) }
+            case "headers":
+                guard let headers = context.mapping(entry.value, at) else { break }
+                for header in headers.entries { _ = context.header(named: header.key, header.value, at / header.key) }
+            default:
+                break
+            }
+        }
+    }
+
+    private func forEach(_ node: YAMLNode, _ cursor: Cursor, _ body: (YAMLNode, Cursor) -> Void) {
+        guard let mapping = context.mapping(node, cursor) else { return }
+        for entry in mapping.entries { body(entry.value, cursor / entry.key) }
+    }
+}

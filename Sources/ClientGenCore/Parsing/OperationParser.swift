@@ -1,0 +1,130 @@
+/// `paths`: path items (resolving `$ref`ed ones), their operations, and path-level parameters merged in.
+extension ParseContext {
+    func paths(_ node: YAMLNode, _ cursor: Cursor, into operations: inout [Operation], operationIds: inout [String: (file: String, location: SourceLocation)]) {
+        guard let paths = mapping(node, cursor) else { return }
+        for entry in paths.entries where !entry.key.hasPrefix("x-") {
+            let at = cursor / entry.key
+            if !entry.key.hasPrefix("/") {
+                error("path '\(entry.key)' must start with '/'", at, at: entry.keyLocation)
+            }
+            pathItem(entry.key, entry.value, at, keyLocation: entry.keyLocation, into: &operations, operationIds: &operationIds)
+        }
+    }
+
+    private func pathItem(_ path: String, _ node: YAMLNode, _ cursor: Cursor, keyLocation: SourceLocation, into operations: inout [Operation], operationIds: inout [String: (file: String, location: SourceLocation)]) {
+        guard let (node, cursor, _) = followReferences(node, cursor) else { return }
+        guard let item = mapping(node, cursor) else { return }
+
+        var shared: [Parameter] = []
+        if let parametersNode = item.value("parameters") {
+            shared = parameterList(parametersNode, cursor / "parameters")
+        }
+        for entry in item.entries {
+            let at = cursor / entry.key
+            if let method = HTTPMethod(rawValue: entry.key) {
+                guard let operation = operation(path: path, method: method, entry, at, shared: shared, operationIds: &operationIds) else { continue }
+                checkPathTemplate(operation, at, keyLocation: entry.keyLocation)
+                operations.append(operation)
+            } else if entry.key == "query" {
+                warning("the 'query' method of OpenAPI 3.2 is not supported; the operation is ignored", at, at: entry.keyLocation)
+            } else if entry.key == "additionalOperations" {
+                warning("'additionalOperations' of OpenAPI 3.2 is not supported; these operations are ignored", at, at: entry.keyLocation)
+            }
+        }
+    }
+
+    /// Parameters of one list, with duplicates (same name and location) reported and dropped.
+    private func parameterList(_ node: YAMLNode, _ cursor: Cursor) -> [Parameter] {
+        guard let sequence = sequence(node, cursor) else { return [] }
+        var result: [Parameter] = []
+        for (index, item) in sequence.items.enumerated() {
+            guard let parameter = parameter(item, cursor / index) else { continue }
+            if result.contains(where: { $0.name == parameter.name && $0.location == parameter.location }) {
+                warning("parameter '\(parameter.name)' in \(parameter.location.rawValue) is listed twice; the first is used", cursor / index, at: item.location)
+                continue
+            }
+            result.append(parameter)
+        }
+        return result
+    }
+
+    private func operation(path: String, method: HTTPMethod, _ entry: YAMLMapping.Entry, _ cursor: Cursor, shared: [Parameter], operationIds: inout [String: (file: String, location: SourceLocation)]) -> Operation? {
+        guard let mapping = self.mapping(entry.value, cursor) else { return nil }
+        var operation = Operation(source: cursor.range(entry.keyLocation), path: path, method: method)
+        operation.parameters = shared
+        var sawResponses = false
+        for field in mapping.entries {
+            let at = cursor / field.key
+            switch field.key {
+            case "operationId":
+                guard let id = string(field.value, at) else { break }
+                operation.operationId = id
+                if let first = operationIds[id] {
+                    let place = first.file == cursor.file ? "\(first.location)" : "\(first.file):\(first.location)"
+                    error("duplicate operationId '\(id)' (first used at \(place))", at, at: field.value.location)
+                } else {
+                    operationIds[id] = (cursor.file, field.value.location)
+                }
+            case "summary":
+                operation.summary = string(field.value, at)
+            case "description":
+                operation.description = string(field.value, at)
+            case "tags":
+                operation.tags = strings(field.value, at)
+            case "parameters":
+                for parameter in parameterList(field.value, at) {
+                    if let index = operation.parameters.firstIndex(where: { $0.name == parameter.name && $0.location == parameter.location }) {
+                        operation.parameters[index] = parameter
+                    } else {
+                        operation.parameters.append(parameter)
+                    }
+                }
+            case "requestBody":
+                operation.requestBody = requestBody(field.value, at)
+            case "responses":
+                sawResponses = true
+                operation.responses = responses(field.value, at)
+            case "security":
+                operation.security = securityRequirements(field.value, at)
+            case "deprecated":
+                operation.deprecated = bool(field.value, at) ?? false
+            default:
+                if field.key.hasPrefix("x-") { operation.extensions[field.key] = JSONLiteral(field.value) }
+            }
+        }
+        if !sawResponses, !isVersion31 {
+            warning("operation has no 'responses'", cursor, at: entry.keyLocation)
+        }
+        return operation
+    }
+
+    /// Every `{name}` of the path template must be an `in: path` parameter, and every `in: path` parameter
+    /// must appear in the template.
+    private func checkPathTemplate(_ operation: Operation, _ cursor: Cursor, keyLocation: SourceLocation) {
+        let names = Self.templateNames(operation.path)
+        let declared = operation.parameters.filter { $0.location == .path }
+        for name in names where !declared.contains(where: { $0.name == name }) {
+            error("path template parameter '{\(name)}' is not declared as an 'in: path' parameter of \(operation.method.rawValue.uppercased()) \(operation.path)", cursor, at: keyLocation)
+        }
+        for parameter in declared where !names.contains(parameter.name) {
+            let at = Cursor(file: parameter.source.file, path: parameter.source.path)
+            error("path parameter '\(parameter.name)' does not appear in the path template '\(operation.path)'", at, at: parameter.source.location)
+        }
+    }
+
+    static func templateNames(_ path: String) -> [String] {
+        var names: [String] = []
+        var current: String?
+        for character in path {
+            if character == "{" {
+                current = ""
+            } else if character == "}" {
+                if let name = current, !names.contains(name) { names.append(name) }
+                current = nil
+            } else if current != nil {
+                current!.append(character)
+            }
+        }
+        return names
+    }
+}

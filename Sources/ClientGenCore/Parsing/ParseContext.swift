@@ -1,0 +1,57 @@
+/// The state of one parse: the diagnostics found so far, the files loaded, and caches that keep shared
+/// components from being resolved or parsed more than once.
+final class ParseContext {
+    let rootFile: String
+    let provider: any SourceProvider
+    let loader: YAMLLoader
+    /// 3.1 and later: `$ref` siblings kept, `type` arrays and boolean schemas expected.
+    var isVersion31 = false
+
+    private var log = DiagnosticLog()
+    private var reported: Set<Diagnostic> = []
+
+    /// Parsed files by provider name; nil when the file could not be loaded (already reported).
+    var files: [String: YAMLNode?] = [:]
+    /// `relativeTo + NUL + path` to the provider's name for the file, or the error it gave.
+    var fileNames: [String: Result<String, SourceProviderError>] = [:]
+    /// Nodes pointers resolved to, and key indexes of large mappings met on the way.
+    var resolvedNodes: [Reference.Target: YAMLNode] = [:]
+    var mappingIndexes: [Reference.Target: [String: Int]] = [:]
+
+    /// Every schema reference target met, in the order first met, for `Document.schemas`.
+    var schemaReferences: [Reference] = []
+    var schemaReferenceSet: Set<Reference.Target> = []
+
+    var parameters: [Reference.Target: Parameter?] = [:]
+    var requestBodies: [Reference.Target: RequestBody?] = [:]
+    var responses: [Reference.Target: Response?] = [:]
+    var headers: [Reference.Target: Header?] = [:]
+
+    /// Security scheme names as written in requirements, checked once the components are known.
+    var securityUses: [(name: String, file: String, location: SourceLocation, path: JSONPath)] = []
+
+    init(rootFile: String, root: YAMLNode, provider: any SourceProvider, loader: YAMLLoader) {
+        self.rootFile = rootFile
+        self.provider = provider
+        self.loader = loader
+        files[rootFile] = root
+    }
+
+    var diagnostics: [Diagnostic] { log.sorted }
+    var hasErrors: Bool { log.hasErrors }
+
+    /// Shared components are parsed once, but a node reached twice by different routes may report twice: keep one.
+    func report(_ diagnostic: Diagnostic) {
+        if reported.insert(diagnostic).inserted {
+            log.append(diagnostic)
+        }
+    }
+
+    func error(_ message: String, _ cursor: Cursor, at location: SourceLocation?) {
+        report(Diagnostic(.error, message, file: cursor.file, location: location, path: cursor.path))
+    }
+
+    func warning(_ message: String, _ cursor: Cursor, at location: SourceLocation?) {
+        report(Diagnostic(.warning, message, file: cursor.file, location: location, path: cursor.path))
+    }
+}

@@ -1,0 +1,220 @@
+/// `$ref` resolution: splitting the text into file and JSON pointer, loading files through the source provider,
+/// and walking pointers, all cached so each file is read once and each pointer walked once.
+extension ParseContext {
+    /// Resolves a `$ref` written at `refNode` (the value of the `$ref` key) inside the object at `cursor`.
+    /// Reports a malformed reference, an unreadable file or a pointer to nothing at the `$ref` and returns nil.
+    func resolve(_ refNode: YAMLNode, from cursor: Cursor) -> (reference: Reference, node: YAMLNode)? {
+        let refCursor = cursor / "$ref"
+        guard let text = string(refNode, refCursor) else {
+            if refNode.scalar?.isNull == true {
+                error("$ref is empty", refCursor, at: refNode.location)
+            }
+            return nil
+        }
+        guard let reference = reference(text, from: cursor.file, refCursor, at: refNode.location) else { return nil }
+        guard let root = file(named: reference.file, for: reference.text, refCursor, at: refNode.location) else { return nil }
+        switch walk(reference.target, in: root) {
+        case .found(let node):
+            return (reference, node)
+        case .missing(let depth):
+            let parent = "#" + reference.pointer.prefix(depth).map { "/" + JSONPath.escape($0) }.joined()
+            let inFile = reference.file == cursor.file ? "" : " in \(reference.file)"
+            error("dangling reference '\(text)': no '\(reference.pointer[depth])' under \(parent)\(inFile)", refCursor, at: refNode.location)
+            return nil
+        }
+    }
+
+    /// Splits `common.yaml#/components/schemas/Error` into the file it names (resolved against the referring
+    /// file) and the decoded pointer.
+    func reference(_ text: String, from file: String, _ cursor: Cursor, at location: SourceLocation) -> Reference? {
+        let filePart: Substring
+        let fragment: Substring?
+        if let hash = text.firstIndex(of: "#") {
+            filePart = text[..<hash]
+            fragment = text[text.index(after: hash)...]
+        } else {
+            filePart = Substring(text)
+            fragment = nil
+        }
+        if filePart.contains("://") {
+            error("remote reference '\(text)' is not supported; save the file beside the spec and refer to it by a relative path", cursor, at: location)
+            return nil
+        }
+        var targetFile = file
+        if !filePart.isEmpty {
+            guard let decoded = Self.percentDecode(filePart) else {
+                error("malformed reference '\(text)': bad percent-encoding in the file name", cursor, at: location)
+                return nil
+            }
+            switch loadName(decoded, relativeTo: file) {
+            case .success(let name):
+                targetFile = name
+            case .failure(let failure):
+                error("cannot read '\(decoded)' referenced here (\(failure.reason))", cursor, at: location)
+                return nil
+            }
+        }
+        var pointer: [String] = []
+        if let fragment, !fragment.isEmpty {
+            guard let decoded = Self.percentDecode(fragment) else {
+                error("malformed JSON pointer in '\(text)': bad percent-encoding", cursor, at: location)
+                return nil
+            }
+            guard decoded.hasPrefix("/") else {
+                error("malformed JSON pointer in '\(text)': a pointer after '#' must start with '/'", cursor, at: location)
+                return nil
+            }
+            for component in decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+                guard let unescaped = Self.unescape(component) else {
+                    error("malformed JSON pointer in '\(text)': '~' must be followed by 0 or 1", cursor, at: location)
+                    return nil
+                }
+                pointer.append(unescaped)
+            }
+        }
+        return Reference(file: targetFile, pointer: pointer, text: text)
+    }
+
+    /// The provider's name for `path` as written in `file`, asking the provider once per spelling.
+    private func loadName(_ path: String, relativeTo file: String) -> Result<String, SourceProviderError> {
+        let key = file + "\u{0}" + path
+        if let known = fileNames[key] { return known }
+        let result: Result<String, SourceProviderError>
+        do {
+            let source = try provider.load(path, relativeTo: file)
+            if files[source.name] == nil {
+                do {
+                    files[source.name] = try loader.load(bytes: source.bytes, file: source.name)
+                } catch {
+                    files[source.name] = .some(nil)
+                    error.diagnostics.forEach(report)
+                }
+            }
+            result = .success(source.name)
+        } catch let failure as SourceProviderError {
+            result = .failure(failure)
+        } catch {
+            result = .failure(SourceProviderError(path: path, reason: "\(error)"))
+        }
+        fileNames[key] = result
+        return result
+    }
+
+    /// The root node of a loaded file; nil (already reported) when it did not load.
+    private func file(named name: String, for text: String, _ cursor: Cursor, at location: SourceLocation) -> YAMLNode? {
+        guard let entry = files[name] else {
+            error("cannot read '\(name)' referenced here", cursor, at: location)
+            return nil
+        }
+        return entry
+    }
+
+    enum WalkResult {
+        case found(YAMLNode)
+        /// The pointer component at this index names nothing.
+        case missing(Int)
+    }
+
+    /// Follows a pointer from a file's root. Large mappings get a key index the first time they are walked
+    /// through, so resolving thousands of `#/components/schemas/X` stays linear.
+    func walk(_ target: Reference.Target, in root: YAMLNode) -> WalkResult {
+        if let node = resolvedNodes[target] { return .found(node) }
+        var node = root
+        for (depth, component) in target.pointer.enumerated() {
+            var next: YAMLNode?
+            switch node {
+            case .mapping(let mapping):
+                if mapping.entries.count > 16 {
+                    let prefix = Reference.Target(file: target.file, pointer: Array(target.pointer.prefix(depth)))
+                    let index: [String: Int]
+                    if let known = mappingIndexes[prefix] {
+                        index = known
+                    } else {
+                        var built: [String: Int] = [:]
+                        built.reserveCapacity(mapping.entries.count)
+                        for (position, entry) in mapping.entries.enumerated() { built[entry.key] = position }
+                        mappingIndexes[prefix] = built
+                        index = built
+                    }
+                    next = index[component].map { mapping.entries[$0].value }
+                } else {
+                    next = mapping.value(component)
+                }
+            case .sequence(let sequence):
+                if let position = Int(component), sequence.items.indices.contains(position) {
+                    next = sequence.items[position]
+                }
+            case .scalar:
+                next = nil
+            }
+            guard let found = next else { return .missing(depth) }
+            node = found
+        }
+        resolvedNodes[target] = node
+        return .found(node)
+    }
+
+    /// Follows a chain of reference objects (`$ref` to a `$ref` …) to the object itself, with the cursor of the
+    /// place it was written. Reports loops and dangling references.
+    func followReferences(_ node: YAMLNode, _ cursor: Cursor) -> (node: YAMLNode, cursor: Cursor, viaReference: Bool)? {
+        var node = node
+        var cursor = cursor
+        var seen: Set<Reference.Target> = [cursor.target]
+        var viaReference = false
+        while case .mapping(let mapping) = node, let ref = mapping.refEntry {
+            guard let (reference, target) = resolve(ref.value, from: cursor) else { return nil }
+            guard seen.insert(reference.target).inserted else {
+                error("reference loop: '\(reference.text)' leads back to a reference already followed", cursor / "$ref", at: ref.value.location)
+                return nil
+            }
+            node = target
+            cursor = Cursor(file: reference.file, path: JSONPath(reference.pointer))
+            viaReference = true
+        }
+        return (node, cursor, viaReference)
+    }
+
+    static func unescape(_ component: Substring) -> String? {
+        guard component.contains("~") else { return String(component) }
+        var result = ""
+        var iterator = component.makeIterator()
+        while let character = iterator.next() {
+            if character == "~" {
+                switch iterator.next() {
+                case "0": result.append("~")
+                case "1": result.append("/")
+                default: return nil
+                }
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    static func percentDecode(_ text: Substring) -> String? {
+        guard text.contains("%") else { return String(text) }
+        var bytes: [UInt8] = []
+        var utf8 = Array(text.utf8)[...]
+        while let byte = utf8.popFirst() {
+            if byte == UInt8(ascii: "%") {
+                guard utf8.count >= 2,
+                      let high = hexValue(utf8.removeFirst()),
+                      let low = hexValue(utf8.removeFirst()) else { return nil }
+                bytes.append(high << 4 | low)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

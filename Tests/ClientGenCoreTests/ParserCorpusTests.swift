@@ -1,0 +1,54 @@
+@testable import ClientGenCore
+import Foundation
+import Testing
+
+/// Every real-world and example spec in `../shared/corpus` must load without errors (warnings are allowed).
+@Suite struct ParserCorpusTests {
+    static let specs: [String] = ParserFixtures.files(under: ParserFixtures.corpus, relativeTo: ParserFixtures.corpus)
+        .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
+
+    /// The `operations` column of MANIFEST.txt, for specs without 3.2's `query` method.
+    static let manifestOperationCounts: [String: Int] = {
+        guard let text = try? String(contentsOf: ParserFixtures.corpus.appendingPathComponent("MANIFEST.txt"), encoding: .utf8) else { return [:] }
+        var counts: [String: Int] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let columns = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard columns.count > 10, !columns[8].hasPrefix("3.2"), let operations = Int(columns[10]) else { continue }
+            counts[columns[0]] = operations
+        }
+        return counts
+    }()
+
+    @Test(
+        .enabled(if: ParserFixtures.corpusExists, "the spec corpus (../shared/corpus beside the package) is absent; skipping"),
+        arguments: specs
+    )
+    func specLoadsWithoutErrors(_ spec: String) {
+        let parser = DocumentParser(sourceProvider: FolderSourceProvider(base: ParserFixtures.corpus))
+        let result = parser.parse(path: spec)
+        print("corpus: \(spec): \(result.errors.count) errors, \(result.warnings.count) warnings")
+        for diagnostic in result.diagnostics.prefix(20) {
+            print("  \(diagnostic)")
+        }
+        #expect(result.errors.map(\.description) == [], "\(spec) has errors")
+        #expect(result.document != nil)
+        if let document = result.document, let expected = Self.manifestOperationCounts[spec] {
+            #expect(document.operations.count == expected, "MANIFEST.txt counts \(expected) operations")
+        }
+        if let document = result.document {
+            // The parser promises a named schema for every reference; spot-check the operations' direct ones.
+            for operation in document.operations {
+                for schema in operation.responses.flatMap(\.content).compactMap(\.schema) {
+                    if let reference = schema.reference {
+                        #expect(document.namedSchema(for: reference) != nil, "\(reference) has no named schema")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test(.enabled(if: ParserFixtures.corpusExists, "the spec corpus (../shared/corpus beside the package) is absent; skipping"))
+    func corpusIsNotEmpty() {
+        #expect(Self.specs.count >= 40)
+    }
+}
