@@ -101,12 +101,11 @@ final class TestServer: Sendable {
 }
 
 /// Runs `body` with a fresh server and stops it afterwards, even when `body` throws.
-func withTestServer<T>(_ body: (TestServer) async throws -> T) async throws -> T {
+func withTestServer(_ body: (TestServer) async throws -> Void) async throws {
     let server = try await TestServer.start()
     do {
-        let result = try await body(server)
+        try await body(server)
         await server.stop()
-        return result
     } catch {
         await server.stop()
         throw error
