@@ -1,0 +1,197 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// One request exactly as it reached the server: the raw request target (still percent-encoded, not
+/// normalized), every header, and the body bytes.
+struct RecordedRequest: Sendable {
+    let method: String
+    /// The request target as sent: `/runs/a%2Fb/results?f=json`.
+    let target: String
+    let headers: [(name: String, value: String)]
+    let body: Data
+
+    var path: String { String(target.prefix { $0 != "?" }) }
+
+    /// The raw query without the `?`, or "" when there is none.
+    var query: String {
+        target.firstIndex(of: "?").map { String(target[target.index(after: $0)...]) } ?? ""
+    }
+
+    /// All values of a header joined by `, `, matched case-insensitively.
+    func header(_ name: String) -> String? {
+        let values = headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
+        return values.isEmpty ? nil : values.joined(separator: ", ")
+    }
+
+    var text: String { String(decoding: body, as: UTF8.self) }
+}
+
+/// What the server does for one request.
+struct ScriptedResponse: Sendable {
+    enum Behaviour: Sendable {
+        case respond
+        /// Reads the request, then closes the socket without answering.
+        case dropConnection
+        /// Announces `body.count` bytes in Content-Length, sends only `sending` of them, then closes.
+        case truncateBody(sending: Int)
+    }
+
+    var status: Int = 200
+    var headers: [String: String] = [:]
+    var body = Data()
+    /// Waits this long before answering, to exercise client timeouts and cancellation.
+    var delay: Duration?
+    /// Sends the body with chunked transfer encoding, so the client cannot know its length up front.
+    var chunked = false
+    var behaviour = Behaviour.respond
+
+    static func json(_ text: String, status: Int = 200, headers: [String: String] = [:]) -> ScriptedResponse {
+        ScriptedResponse(status: status, headers: headers.merging(["Content-Type": "application/json"]) { mine, _ in mine }, body: Data(text.utf8))
+    }
+
+    static func text(_ text: String, status: Int = 200, contentType: String = "text/plain; charset=utf-8") -> ScriptedResponse {
+        ScriptedResponse(status: status, headers: ["Content-Type": contentType], body: Data(text.utf8))
+    }
+}
+
+/// A real HTTP server on 127.0.0.1 with an ephemeral port, for end-to-end tests of the runtime and of
+/// generated clients: it records every request and plays scripted responses per path.
+final class TestServer: Sendable {
+    let url: URL
+    private let server: HTTPServer
+    private let task: Task<Void, any Error>
+    private let state: Script
+
+    /// Starts listening; call `stop()` when done (tests use `withTestServer`, which does).
+    static func start() async throws -> TestServer {
+        let state = Script()
+        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 60, logger: .disabled, handler: ClosureHTTPHandler { request in
+            try await state.handle(request)
+        })
+        let task = Task { try await server.run() }
+        try await server.waitUntilListening()
+        guard case .ip4(_, let port) = await server.listeningAddress else {
+            throw URLError(.cannotConnectToHost)
+        }
+        return TestServer(url: URL(string: "http://127.0.0.1:\(port)")!, server: server, task: task, state: state)
+    }
+
+    private init(url: URL, server: HTTPServer, task: Task<Void, any Error>, state: Script) {
+        self.url = url
+        self.server = server
+        self.task = task
+        self.state = state
+    }
+
+    /// Responses for requests whose raw path is `path` (or any path for "*"), used in order; the last
+    /// one repeats. Without a script the server answers `200` with `{}`.
+    func script(_ path: String = "*", _ responses: ScriptedResponse...) async {
+        await state.set(responses, for: path)
+    }
+
+    var requests: [RecordedRequest] {
+        get async { await state.requests }
+    }
+
+    func stop() async {
+        await server.stop()
+        task.cancel()
+    }
+}
+
+/// Runs `body` with a fresh server and stops it afterwards, even when `body` throws.
+func withTestServer(_ body: (TestServer) async throws -> Void) async throws {
+    let server = try await TestServer.start()
+    do {
+        try await body(server)
+        await server.stop()
+    } catch {
+        await server.stop()
+        throw error
+    }
+}
+
+private actor Script {
+    private var scripts: [String: [ScriptedResponse]] = [:]
+    private(set) var requests: [RecordedRequest] = []
+
+    func set(_ responses: [ScriptedResponse], for path: String) {
+        scripts[path] = responses
+    }
+
+    private func next(for path: String) -> ScriptedResponse {
+        let key = scripts[path] != nil ? path : "*"
+        guard var queue = scripts[key], let first = queue.first else { return .json("{}") }
+        if queue.count > 1 {
+            queue.removeFirst()
+            scripts[key] = queue
+        }
+        return first
+    }
+
+    func handle(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let recorded = RecordedRequest(
+            method: request.method.rawValue,
+            target: request.target.rawValue,
+            headers: request.headers.map { (name: $0.key.rawValue, value: $0.value) },
+            body: try await request.bodyData)
+        requests.append(recorded)
+        let scripted = next(for: recorded.path)
+        if let delay = scripted.delay {
+            try await Task.sleep(for: delay)
+        }
+        var headers = HTTPHeaders()
+        for (name, value) in scripted.headers {
+            headers[HTTPHeader(name)] = value
+        }
+        let status = HTTPStatusCode(scripted.status, phrase: "Scripted")
+        switch scripted.behaviour {
+        case .respond where scripted.chunked:
+            let bytes = ScriptedBytes(bytes: Array(scripted.body), failsAtEnd: false)
+            return HTTPResponse(statusCode: status, headers: headers, body: HTTPBodySequence(from: bytes))
+        case .respond:
+            return HTTPResponse(statusCode: status, headers: headers, body: scripted.body)
+        case .dropConnection:
+            // FlyingFox asks a WebSocket handler for its frames before writing the 101 response;
+            // failing there makes it close the socket having written nothing.
+            return HTTPResponse(webSocket: RefusingWebSocket())
+        case .truncateBody(let sending):
+            let bytes = ScriptedBytes(bytes: Array(scripted.body.prefix(sending)), failsAtEnd: true)
+            return HTTPResponse(statusCode: status, headers: headers, body: HTTPBodySequence(from: bytes, count: scripted.body.count))
+        }
+    }
+}
+
+private struct RefusingWebSocket: WSHandler {
+    func makeFrames(for client: AsyncThrowingStream<WSFrame, any Error>) async throws -> AsyncStream<WSFrame> {
+        throw URLError(.networkConnectionLost)
+    }
+}
+
+/// Yields the given bytes, then ends, or fails so the server aborts the response mid-body and
+/// closes the socket.
+private struct ScriptedBytes: AsyncBufferedSequence, AsyncBufferedIteratorProtocol {
+    typealias Element = UInt8
+    var bytes: [UInt8]
+    let failsAtEnd: Bool
+
+    func makeAsyncIterator() -> ScriptedBytes { self }
+
+    mutating func next() async throws -> UInt8? {
+        guard !bytes.isEmpty else { return try end() }
+        return bytes.removeFirst()
+    }
+
+    mutating func nextBuffer(suggested count: Int) async throws -> [UInt8]? {
+        guard !bytes.isEmpty else { return try end() }
+        let chunk = Array(bytes.prefix(count))
+        bytes.removeFirst(chunk.count)
+        return chunk
+    }
+
+    private func end<T>() throws -> T? {
+        if failsAtEnd { throw URLError(.networkConnectionLost) }
+        return nil
+    }
+}
