@@ -1,6 +1,10 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+/// The clients generated from `Specs/` by `swift run clientgen generate` and committed, so apps that import
+/// them need neither libyaml nor the generator.
+let shippedClients = ["Allium", "Dune", "Polytomic", "RoeAI", "TriggerDev"]
+
 let package = Package(
     name: "ClientGen",
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
@@ -8,7 +12,7 @@ let package = Package(
         .executable(name: "clientgen", targets: ["clientgen"]),
         .library(name: "ClientGenCore", targets: ["ClientGenCore"]),
         .library(name: "ClientRuntime", targets: ["ClientRuntime"]),
-    ],
+    ] + shippedClients.map { .library(name: $0, targets: [$0]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
@@ -44,6 +48,7 @@ let package = Package(
             ]
         ),
         .target(name: "ClientRuntime"),
+    ] + shippedClients.map { .target(name: $0, dependencies: ["ClientRuntime"]) } + [
         .testTarget(
             name: "ClientGenCoreTests",
             dependencies: ["ClientGenCore"],
