@@ -5,6 +5,12 @@ import PackageDescription
 /// them need neither libyaml nor the generator.
 let shippedClients = ["Allium", "Dune", "Polytomic", "RoeAI", "TriggerDev"]
 
+/// Golden outputs of the fixture specs in `Tests/GoldenSpecs/`, compiled as modules of their own so that every
+/// construct the generator emits is known to build without warnings, also under MainActor default isolation.
+let goldenModules = ["GoldenAuth"]
+
+let strictSettings: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
 let package = Package(
     name: "ClientGen",
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
@@ -48,11 +54,24 @@ let package = Package(
             ]
         ),
         .target(name: "ClientRuntime"),
-    ] + shippedClients.map { .target(name: $0, dependencies: ["ClientRuntime"]) } + [
+    ] + shippedClients.map {
+        .target(name: $0, dependencies: ["ClientRuntime"], swiftSettings: strictSettings)
+    } + goldenModules.map {
+        .target(
+            name: $0,
+            dependencies: ["ClientRuntime"],
+            path: "Tests/Goldens/\($0)",
+            swiftSettings: strictSettings + [.defaultIsolation(MainActor.self)]
+        )
+    } + [
         .testTarget(
             name: "ClientGenCoreTests",
             dependencies: ["ClientGenCore"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "GoldenDecodingTests",
+            dependencies: ["ClientRuntime"] + goldenModules.map { .target(name: $0) }
         ),
         .testTarget(
             name: "ClientRuntimeTests",
