@@ -36,14 +36,9 @@ import Testing
             #expect(document.operations.count == expected, "MANIFEST.txt counts \(expected) operations")
         }
         if let document = result.document {
-            // The parser promises a named schema for every reference; spot-check the operations' direct ones.
-            for operation in document.operations {
-                for schema in operation.responses.flatMap(\.content).compactMap(\.schema) {
-                    if let reference = schema.reference {
-                        #expect(document.namedSchema(for: reference) != nil, "\(reference) has no named schema")
-                    }
-                }
-            }
+            // The parser promises a named schema for every reference anywhere in the document.
+            let missing = ParserFixtures.allReferences(in: document).filter { document.namedSchema(for: $0) == nil }
+            #expect(missing.map(\.text) == [], "references without a named schema")
         }
     }
 

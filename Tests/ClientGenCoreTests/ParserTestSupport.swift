@@ -50,6 +50,31 @@ enum ParserFixtures {
     static func parse(_ text: String) -> ParseResult {
         parse(["api.yaml": text])
     }
+
+    /// Every `Schema.reference` and discriminator mapping reference in the document's operations and schemas.
+    static func allReferences(in document: Document) -> [Reference] {
+        var result: [Reference] = []
+        func visit(_ schema: Schema?) {
+            guard let schema else { return }
+            if let reference = schema.reference { result.append(reference) }
+            result.append(contentsOf: schema.discriminator?.mapping.map(\.reference) ?? [])
+            schema.properties.forEach { visit($0.schema) }
+            if case .schema(let values) = schema.additionalProperties { visit(values) }
+            visit(schema.items)
+            visit(schema.not)
+            (schema.allOf + schema.anyOf + schema.oneOf).forEach(visit)
+        }
+        for operation in document.operations {
+            operation.parameters.forEach { visit($0.schema) }
+            operation.requestBody?.content.forEach { visit($0.schema) }
+            for response in operation.responses {
+                response.content.forEach { visit($0.schema) }
+                response.headers.forEach { visit($0.schema) }
+            }
+        }
+        document.schemas.forEach { visit($0.schema) }
+        return result
+    }
 }
 
 /// Reads from the disk below a base folder, naming files relative to it, as the CLI's provider does from the

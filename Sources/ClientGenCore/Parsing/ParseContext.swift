@@ -22,6 +22,9 @@ final class ParseContext {
     var schemaReferences: [Reference] = []
     var schemaReferenceSet: Set<Reference.Target> = []
 
+    /// Loops of reference objects already reported, as the set of their members.
+    var reportedLoops: Set<Set<Reference.Target>> = []
+
     var parameters: [Reference.Target: Parameter?] = [:]
     var requestBodies: [Reference.Target: RequestBody?] = [:]
     var responses: [Reference.Target: Response?] = [:]

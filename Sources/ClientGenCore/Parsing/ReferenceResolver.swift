@@ -159,19 +159,30 @@ extension ParseContext {
     func followReferences(_ node: YAMLNode, _ cursor: Cursor) -> (node: YAMLNode, cursor: Cursor, viaReference: Bool)? {
         var node = node
         var cursor = cursor
-        var seen: Set<Reference.Target> = [cursor.target]
+        var chain: [Reference.Target] = [cursor.target]
         var viaReference = false
         while case .mapping(let mapping) = node, let ref = mapping.refEntry {
             guard let (reference, target) = resolve(ref.value, from: cursor) else { return nil }
-            guard seen.insert(reference.target).inserted else {
-                error("reference loop: '\(reference.text)' leads back to a reference already followed", cursor / "$ref", at: ref.value.location)
+            if let start = chain.firstIndex(of: reference.target) {
+                // Report each loop once, whichever of its members the parse reached first.
+                if reportedLoops.insert(Set(chain[start...])).inserted {
+                    let loop = (chain[start...] + [reference.target]).map { describe($0, from: cursor.file) }
+                    error("reference loop: \(loop.joined(separator: " → ")) never reaches a definition", cursor / "$ref", at: ref.value.location)
+                }
                 return nil
             }
+            chain.append(reference.target)
             node = target
             cursor = Cursor(file: reference.file, path: JSONPath(reference.pointer))
             viaReference = true
         }
         return (node, cursor, viaReference)
+    }
+
+    /// A target as a reference written in `file` would spell it.
+    func describe(_ target: Reference.Target, from file: String) -> String {
+        let pointer = "#" + target.pointer.map { "/" + JSONPath.escape($0) }.joined()
+        return target.file == file ? pointer : target.file + pointer
     }
 
     static func unescape(_ component: Substring) -> String? {
