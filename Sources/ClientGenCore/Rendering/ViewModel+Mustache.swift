@@ -73,6 +73,36 @@ extension OperationViewModel: MustacheParent {
         case "responseCases": responseCases
         case "undocumentedDefault": undocumentedDefault
         case "isFirst": isFirst
+        case "operationName": self.name
+        case "callArguments": callArguments
+        case "pagination": pagination
+        case "wait": wait
+        default: nil
+        }
+    }
+}
+
+extension PaginationViewModel: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "nextLink": nextLink
+        case "nextLinkDescription": nextLinkDescription
+        case "requestLines": requestLines
+        default: nil
+        }
+    }
+}
+
+extension WaitViewModel: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "summary": summary
+        case "subject": subject
+        case "successPatterns": successPatterns
+        case "failurePatterns": failurePatterns
+        case "retryCondition": retryCondition
         default: nil
         }
     }

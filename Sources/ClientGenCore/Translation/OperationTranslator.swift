@@ -77,7 +77,8 @@ struct OperationTranslator {
             undocumentedDefault: responses.needsUndocumentedDefault,
             parametersMultiline: parameters.count > 3
                 || parameters.reduce(name.count) { $0 + $1.name.count + $1.type.count + ($1.defaultValue?.count ?? 0) + 6 } > 90,
-            requestBinding: requestLines.isEmpty && security == nil ? "let" : "var"
+            requestBinding: requestLines.isEmpty && security == nil ? "let" : "var",
+            callArguments: parameters.map { "\($0.name): \($0.name)" }.joined(separator: ", ")
         )
     }
 

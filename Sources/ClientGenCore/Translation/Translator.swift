@@ -58,6 +58,11 @@ public struct Translator: Sendable {
             let name = operationNames.claim(entry.name)
             operations.append(operationTranslator.translate(entry.operation, name: name, schemas: &schemas))
         }
+        let helpers = OperationHelpers(declarations: schemas.declarations)
+        for (index, entry) in named.enumerated() {
+            operations[index].pagination = helpers.pagination(for: entry.operation, operations[index], log: &log)
+            operations[index].wait = helpers.wait(for: entry.operation, operations[index], log: &log)
+        }
         log.append(contentsOf: schemas.log.diagnostics)
 
         let declarations = RecursionBreaker.breakCycles(in: schemas.declarations)

@@ -76,6 +76,32 @@ public struct OperationViewModel: Sendable {
     /// `let`, or `var` when the request is changed after it is made: an unmutated `var` is a warning.
     public var requestBinding: String
     public var isFirst = false
+    /// `id: id, page: page`: how helpers call the operation with their own parameters.
+    public var callArguments: String
+    public var pagination: PaginationViewModel?
+    public var wait: WaitViewModel?
+}
+
+/// A method that returns every page of an operation's results, following the next-page link the server sends.
+public struct PaginationViewModel: Sendable {
+    public var name: String
+    /// `previous.links?.next`
+    public var nextLink: String
+    public var nextLinkDescription: String
+    /// Header, cookie, accept and security lines repeated on requests for later pages.
+    public var requestLines: [String]
+}
+
+/// A method that repeats an operation until its result says the work is done.
+public struct WaitViewModel: Sendable {
+    public var name: String
+    public var summary: String
+    /// `result.data.status`, switched over when success values are given.
+    public var subject: String?
+    public var successPatterns: String?
+    public var failurePatterns: String?
+    /// `{ ($0 as? ClientError)?.status == 404 }` when a status means "not ready yet".
+    public var retryCondition: String?
 }
 
 public struct ResponseCaseViewModel: Sendable {
