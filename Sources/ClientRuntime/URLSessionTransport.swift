@@ -35,8 +35,9 @@ public final class URLSessionTransport: HTTPTransport {
             urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
         }
         urlRequest.httpBody = request.body
-        // URLSession's own timeout is per read; it backs up the whole-exchange deadline below.
-        urlRequest.timeoutInterval = request.timeout.map(Self.seconds) ?? 7 * 24 * 3600
+        // URLSession's own timeout is per read and only the backstop for the whole-exchange deadline
+        // below. Whole seconds, because FoundationNetworking truncates it and fires at once below 1 s.
+        urlRequest.timeoutInterval = request.timeout.map { (Self.seconds($0) + 1).rounded(.up) } ?? 7 * 24 * 3600
 
         let task = session.dataTask(with: urlRequest)
         let exchange = Exchange(limit: request.maxResponseBytes, task: task)
