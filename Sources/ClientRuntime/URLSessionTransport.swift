@@ -42,6 +42,8 @@ public final class URLSessionTransport: HTTPTransport {
         let task = session.dataTask(with: urlRequest)
         let exchange = Exchange(limit: request.maxResponseBytes, task: task)
         delegate.register(exchange, for: task)
+        // A task cancelled before it was resumed never reports completion, so its entry goes here.
+        defer { delegate.unregister(task) }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 exchange.start(continuation, timeout: request.timeout)
@@ -167,6 +169,10 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable 
         exchanges.withLock { $0[task.taskIdentifier] = exchange }
     }
 
+    func unregister(_ task: URLSessionTask) {
+        _ = exchanges.withLock { $0.removeValue(forKey: task.taskIdentifier) }
+    }
+
     private func exchange(for task: URLSessionTask) -> Exchange? {
         exchanges.withLock { $0[task.taskIdentifier] }
     }
@@ -186,8 +192,7 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable 
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        let exchange = exchanges.withLock { $0.removeValue(forKey: task.taskIdentifier) }
-        exchange?.completed(error: error)
+        exchange(for: task)?.completed(error: error)
     }
 
     /// Redirects within the server's origin are followed; others are handed back as the 3xx

@@ -3,16 +3,13 @@ import Foundation
 import Testing
 
 /// Adds a header and records what it saw.
-private final class Recorder: ClientMiddleware, @unchecked Sendable {
-    private let lock = NSLock()
-    private var seen: [TransportRequest] = []
-
-    var requests: [TransportRequest] { lock.withLock { seen } }
+private actor Recorder: ClientMiddleware {
+    private(set) var requests: [TransportRequest] = []
 
     func intercept(_ request: TransportRequest, next: @Sendable (TransportRequest) async throws -> TransportResponse) async throws -> TransportResponse {
-        lock.withLock { seen.append(request) }
+        requests.append(request)
         var request = request
-        request.headers.add("X-Trace", "t-\(lock.withLock { seen.count })")
+        request.headers.add("X-Trace", "t-\(requests.count)")
         return try await next(request)
     }
 }
@@ -38,7 +35,7 @@ private struct RetryOnce: ClientMiddleware {
             let response = try await connection.send(request)
 
             #expect(response.status == 200)
-            let seen = try #require(recorder.requests.first)
+            let seen = try #require(await recorder.requests.first)
             #expect(seen.method == .post)
             #expect(seen.url.absoluteString == server.url.absoluteString + "/jobs")
             #expect(seen.body == Data("hi".utf8))
