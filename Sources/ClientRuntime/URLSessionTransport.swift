@@ -16,6 +16,8 @@ public final class URLSessionTransport: HTTPTransport {
     /// Cookies and caching are switched off: generated clients set cookies explicitly and an API
     /// response must never come from a cache nobody configured.
     public init(configuration: URLSessionConfiguration = .ephemeral) {
+        // A copy, so the caller's configuration object is left as it was.
+        let configuration = configuration.copy() as? URLSessionConfiguration ?? .ephemeral
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil
