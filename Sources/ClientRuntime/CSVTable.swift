@@ -24,7 +24,7 @@ public struct CSVTable: Sendable, Hashable {
     }
 
     /// The value in `column` of row `row`, or nil if the column does not exist or the row is short.
-    public subscript(row: Int, column: String) -> String? {
+    public subscript(row row: Int, column column: String) -> String? {
         guard rows.indices.contains(row), let index = header.firstIndex(of: column), rows[row].indices.contains(index) else { return nil }
         return rows[row][index]
     }

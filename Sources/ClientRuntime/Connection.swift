@@ -16,6 +16,7 @@ public struct Connection: Sendable {
     }
 
     public func send(_ request: Request) async throws -> Response {
+        try Task.checkCancellation()
         if let problem = request.problem { throw ClientError.invalidRequest(redact(problem)) }
         let url = try request.url(serverURL: serverURL)
         let outgoing = TransportRequest(

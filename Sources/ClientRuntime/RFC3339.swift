@@ -18,7 +18,7 @@ enum RFC3339 {
         guard let (year, month, day) = scanner.fullDate() else { return nil }
         let days = daysSinceEpoch(year: year, month: month, day: day)
         if scanner.isAtEnd {
-            return Date(timeIntervalSinceReferenceDate: Double(days * 86_400 - referenceOffset))
+            return Date(timeIntervalSince1970: Double(days * 86_400))
         }
         guard let separator = scanner.next(), separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == UInt8(ascii: " "),
               let hour = scanner.number(digits: 2), hour < 24, scanner.skip(":"),
@@ -31,9 +31,10 @@ enum RFC3339 {
             fraction = value
         }
         guard let offset = scanner.offset(), scanner.isAtEnd else { return nil }
-        let whole = days * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offset) - referenceOffset
-        // Adding the fraction to the reference-date interval (not the 1970 one) rounds only once.
-        return Date(timeIntervalSinceReferenceDate: Double(whole) + fraction)
+        let whole = days * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offset)
+        // One rounding, on the 1970 scale: `timeIntervalSince1970` then reads back the nearest Double
+        // to the text, and converting to the reference-date scale is exact.
+        return Date(timeIntervalSince1970: Double(whole) + fraction)
     }
 
     /// `2024-04-29T21:11:17Z`, with up to six fraction digits when the date has a fraction: what

@@ -3,8 +3,8 @@ import Foundation
 /// Decoding of values an API hands back as serialized text with a media type (a stored query
 /// result, a file's contents) rather than as part of the JSON response itself.
 public enum SerializedValue {
-    /// JSON when `contentType` is nil or JSON; otherwise only `String` (the text itself) and
-    /// `CSVTable` (for `text/csv`) can be produced, anything else is an `unexpectedContentType` error.
+    /// JSON when `contentType` is nil or JSON; otherwise only `String` (the text itself) can be
+    /// produced, anything else is an `unexpectedContentType` error.
     public static func decode<T: Decodable>(_ text: String, contentType: String?, as type: T.Type = T.self) throws -> T {
         if contentType == nil || contentType.map(MediaType.isJSON) == true {
             do {
@@ -19,11 +19,15 @@ public enum SerializedValue {
             }
         }
         if let text = text as? T { return text }
-        if let contentType, MediaType.essence(of: contentType) == "text/csv", T.self == CSVTable.self,
-           let table = try CSVTable(parsing: text) as? T {
-            return table
-        }
         throw ClientError.unexpectedContentType(expected: "JSON for \(T.self)", received: contentType)
+    }
+
+    /// CSV text (`text/csv`, or no type at all) as a table.
+    public static func decode(_ text: String, contentType: String?, as type: CSVTable.Type) throws -> CSVTable {
+        if let contentType, MediaType.essence(of: contentType) != "text/csv" {
+            throw ClientError.unexpectedContentType(expected: "text/csv", received: contentType)
+        }
+        return try CSVTable(parsing: text)
     }
 
     private static func context(of error: DecodingError) -> DecodingError.Context? {

@@ -16,6 +16,8 @@ public final class URLSessionTransport: HTTPTransport {
     /// Cookies and caching are switched off: generated clients set cookies explicitly and an API
     /// response must never come from a cache nobody configured.
     public init(configuration: URLSessionConfiguration = .ephemeral) {
+        // A copy, so the caller's configuration object is left as it was.
+        let configuration = configuration.copy() as? URLSessionConfiguration ?? .ephemeral
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil
@@ -35,12 +37,15 @@ public final class URLSessionTransport: HTTPTransport {
             urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
         }
         urlRequest.httpBody = request.body
-        // URLSession's own timeout is per read; it backs up the whole-exchange deadline below.
-        urlRequest.timeoutInterval = request.timeout.map(Self.seconds) ?? 7 * 24 * 3600
+        // URLSession's own timeout is per read and only the backstop for the whole-exchange deadline
+        // below. Whole seconds, because FoundationNetworking truncates it and fires at once below 1 s.
+        urlRequest.timeoutInterval = request.timeout.map { (Self.seconds($0) + 1).rounded(.up) } ?? 7 * 24 * 3600
 
         let task = session.dataTask(with: urlRequest)
         let exchange = Exchange(limit: request.maxResponseBytes, task: task)
         delegate.register(exchange, for: task)
+        // A task cancelled before it was resumed never reports completion, so its entry goes here.
+        defer { delegate.unregister(task) }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 exchange.start(continuation, timeout: request.timeout)
@@ -166,6 +171,10 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable 
         exchanges.withLock { $0[task.taskIdentifier] = exchange }
     }
 
+    func unregister(_ task: URLSessionTask) {
+        _ = exchanges.withLock { $0.removeValue(forKey: task.taskIdentifier) }
+    }
+
     private func exchange(for task: URLSessionTask) -> Exchange? {
         exchanges.withLock { $0[task.taskIdentifier] }
     }
@@ -185,8 +194,7 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable 
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        let exchange = exchanges.withLock { $0.removeValue(forKey: task.taskIdentifier) }
-        exchange?.completed(error: error)
+        exchange(for: task)?.completed(error: error)
     }
 
     /// Redirects within the server's origin are followed; others are handed back as the 3xx

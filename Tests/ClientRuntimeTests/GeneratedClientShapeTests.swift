@@ -1,0 +1,105 @@
+import ClientRuntime
+import Foundation
+import Testing
+
+// Code shaped exactly like ClientGen's output, so a change to the runtime API that would break
+// generated clients breaks this file first.
+
+private struct QueryResult: Decodable, Sendable {
+    var sql: String
+    var finished_at: Date
+}
+
+private struct HTTPValidationError: Decodable, Sendable {
+    var detail: String
+}
+
+private enum ResponseFormat: String, Codable, Sendable {
+    case json
+    case csv
+}
+
+private enum QueryRunResults: Sendable {
+    case json(QueryResult)
+    case text(String)
+}
+
+private struct Client: Sendable {
+    let connection: Connection
+
+    init(
+        serverURL: URL = URL(string: "https://api.allium.so")!,
+        apiKeyBearer: String? = nil,
+        bearer: String? = nil,
+        basic: BasicCredentials? = nil,
+        configuration: ClientConfiguration = .init()
+    ) {
+        connection = Connection(serverURL: serverURL, configuration: configuration, credentials: [
+            "APIKeyBearer": apiKeyBearer.map { .apiKey($0, name: "X-API-KEY", in: .header) },
+            "bearerAuth": bearer.map { .bearer($0) },
+            "basicAuth": basic.map { .basic(username: $0.username, password: $0.password) },
+        ])
+    }
+
+    func getQueryRunResults(runId: String, f: ResponseFormat? = .json, ids: [Int]? = nil, xVersion: String? = nil) async throws -> QueryRunResults {
+        var request = Request(method: .get, path: "/api/v1/explorer/query-runs/{run_id}/results")
+        request.path("run_id", runId)
+        request.query("f", f)
+        request.query("ids", ids, style: .form, explode: false)
+        request.header("X-Polytomic-Version", xVersion)
+        request.accept("application/json, text/csv")
+        request.security = [["APIKeyBearer"], ["bearerAuth"], []]
+        let response = try await connection.send(request)
+        switch response.status {
+        case 200 where response.mediaType == "text/csv": return .text(try response.text())
+        case 200: return .json(try connection.decode(QueryResult.self, from: response))
+        case 422: throw connection.documentedError(HTTPValidationError.self, from: response)
+        default: throw connection.undocumentedError(response)
+        }
+    }
+}
+
+@Suite struct GeneratedClientShapeTests {
+    @Test func generatedCodeRunsEndToEnd() async throws {
+        try await withTestServer { server async throws in
+            let path = "/api/v1/explorer/query-runs/r%2F1/results"
+            await server.script(path, .json(#"{"sql":"SELECT 1","finished_at":"2024-04-29 21:11:17.123456+00:00"}"#),
+                                .text("a,b\n1,2\n", contentType: "text/csv"),
+                                .json(#"{"detail":"bad run"}"#, status: 422),
+                                .text("gone", status: 410))
+            let client = Client(serverURL: server.url, apiKeyBearer: "k-123", configuration: .init(timeout: .seconds(10)))
+
+            guard case .json(let result) = try await client.getQueryRunResults(runId: "r/1", ids: [1, 2], xVersion: "2024-01") else {
+                Issue.record("expected JSON")
+                return
+            }
+            #expect(result.sql == "SELECT 1")
+            #expect(abs(result.finished_at.timeIntervalSince1970 - 1_714_425_077.123456) < 1e-7)
+            let first = try #require(await server.requests.first)
+            #expect(first.target == path + "?f=json&ids=1,2")
+            #expect(first.header("X-API-KEY") == "k-123")
+            #expect(first.header("X-Polytomic-Version") == "2024-01")
+            #expect(first.header("Accept") == "application/json, text/csv")
+
+            guard case .text(let csv) = try await client.getQueryRunResults(runId: "r/1", f: .csv) else {
+                Issue.record("expected CSV")
+                return
+            }
+            #expect(try CSVTable(parsing: csv).rows == [["1", "2"]])
+
+            let documented = await clientError { _ = try await client.getQueryRunResults(runId: "r/1") }
+            #expect(documented?.body(as: HTTPValidationError.self)?.detail == "bad run")
+            let undocumented = await clientError { _ = try await client.getQueryRunResults(runId: "r/1") }
+            #expect(undocumented?.status == 410)
+        }
+    }
+
+    @Test func anonymousAccessWhenNoCredentialIsGiven() async throws {
+        try await withTestServer { server async throws in
+            await server.script("*", .json(#"{"sql":"","finished_at":"2024-04-29"}"#))
+            _ = try await Client(serverURL: server.url).getQueryRunResults(runId: "x")
+            let sent = try #require(await server.requests.first)
+            #expect(sent.header("Authorization") == nil && sent.header("X-API-KEY") == nil)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ClientRuntime
+import Foundation
+import Testing
+
+@Suite struct PageSequenceTests {
+    struct Page: Decodable, Sendable {
+        struct Links: Decodable, Sendable { var next: String? }
+        var items: [Int]
+        var links: Links
+    }
+
+    @Test func followsNextLinksLazilyAndKeepsTheirQuery() async throws {
+        try await withTestServer { server async throws in
+            await server.script("/items", .json(#"{"items":[1,2],"links":{"next":"/items/more?cursor=a%2Bb%3D&limit=2"}}"#))
+            await server.script("/items/more", .json(#"{"items":[3],"links":{"next":null}}"#))
+            let connection = Connection(serverURL: server.url)
+            let pages = PageSequence<Page>(
+                first: { try connection.decode(Page.self, from: await connection.send(Request(method: .get, path: "/items"))) },
+                next: { page in
+                    guard let next = page.links.next else { return nil }
+                    return try connection.decode(Page.self, from: await connection.send(Request(method: .get, link: next)))
+                })
+
+            var iterator = pages.makeAsyncIterator()
+            #expect(await server.requests.isEmpty)
+            #expect(try await iterator.next()?.items == [1, 2])
+            #expect(await server.requests.count == 1)
+
+            var all: [Int] = []
+            for try await page in pages { all += page.items }
+            #expect(all == [1, 2, 3])
+            #expect(await server.requests.map(\.target) == ["/items", "/items", "/items/more?cursor=a%2Bb%3D&limit=2"])
+        }
+    }
+
+    @Test func stopsAfterAnErrorAndOnCancellation() async throws {
+        struct Boom: Error {}
+        let failing = PageSequence<Int>(first: { 1 }, next: { _ in throw Boom() })
+        var iterator = failing.makeAsyncIterator()
+        #expect(try await iterator.next() == 1)
+        await #expect(throws: Boom.self) { _ = try await iterator.next() }
+        #expect(try await iterator.next() == nil)
+
+        let endless = PageSequence<Int>(first: { 0 }, next: { $0 + 1 })
+        let task = Task {
+            var count = 0
+            for try await _ in endless { count += 1; await Task.yield() }
+            return count
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        task.cancel()
+        await #expect(throws: CancellationError.self) { _ = try await task.value }
+    }
+}

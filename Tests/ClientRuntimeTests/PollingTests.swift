@@ -1,0 +1,72 @@
+import ClientRuntime
+import Foundation
+import Testing
+
+private actor Counter {
+    private(set) var value = 0
+    func increment() -> Int {
+        value += 1
+        return value
+    }
+}
+
+@Suite struct PollingTests {
+    @Test func returnsTheFirstReadyValue() async throws {
+        let counter = Counter()
+        let result = try await poll(every: .milliseconds(10), timeout: .seconds(5)) {
+            await counter.increment() >= 3 ? "done" : nil
+        }
+        #expect(result == "done")
+        #expect(await counter.value == 3)
+    }
+
+    @Test func timesOutWithTheAttemptCount() async throws {
+        let counter = Counter()
+        let started = ContinuousClock.now
+        do {
+            _ = try await poll(every: .milliseconds(50), timeout: .milliseconds(200)) { () -> Int? in
+                _ = await counter.increment()
+                return nil
+            }
+            Issue.record("expected PollingTimeout")
+        } catch let timeout as PollingTimeout {
+            #expect(timeout.attempts == (await counter.value))
+            #expect(timeout.attempts >= 2)
+            #expect(timeout.timeout == .milliseconds(200))
+        }
+        #expect(ContinuousClock.now - started < .seconds(2))
+    }
+
+    @Test func notReadyErrorsAreRetriedOthersAreNot() async throws {
+        try await withTestServer { server async throws in
+            await server.script("/result", .json(#"{"detail":"running"}"#, status: 404), .json(#"{"detail":"running"}"#, status: 404), .json(#"{"rows":5}"#))
+            struct Result: Decodable, Sendable { var rows: Int }
+            let connection = Connection(serverURL: server.url)
+            let fetch: @Sendable () async throws -> Result? = {
+                let response = try await connection.send(Request(method: .get, path: "/result"))
+                guard response.status == 200 else { throw connection.undocumentedError(response) }
+                return try connection.decode(Result.self, from: response)
+            }
+            let result = try await poll(every: .milliseconds(10), timeout: .seconds(5), retryingOn: { ($0 as? ClientError)?.status == 404 }, until: fetch)
+            #expect(result.rows == 5)
+            #expect(await server.requests.count == 3)
+
+            await server.script("/result", .json(#"{"detail":"nope"}"#, status: 500))
+            let error = await clientError {
+                _ = try await poll(every: .milliseconds(10), timeout: .seconds(5), retryingOn: { ($0 as? ClientError)?.status == 404 }, until: fetch)
+            }
+            #expect(error?.status == 500)
+        }
+    }
+
+    @Test func cancellationStopsWaiting() async throws {
+        let started = ContinuousClock.now
+        let task = Task {
+            try await poll(every: .seconds(10), timeout: .seconds(60)) { () -> Int? in nil }
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        task.cancel()
+        await #expect(throws: CancellationError.self) { _ = try await task.value }
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+}

@@ -1,0 +1,92 @@
+import ClientRuntime
+import Foundation
+import Testing
+
+@Suite struct TransportTests {
+    private func connection(_ server: TestServer, timeout: Duration? = .seconds(10), maxResponseBytes: Int = 1 << 20) -> Connection {
+        Connection(serverURL: server.url, configuration: ClientConfiguration(timeout: timeout, maxResponseBytes: maxResponseBytes))
+    }
+
+    @Test func truncatedBodyIsATransportError() async throws {
+        try await withTestServer { server async throws in
+            await server.script("*", ScriptedResponse(headers: ["Content-Type": "application/json"], body: Data(repeating: 0x20, count: 10_000), behaviour: .truncateBody(sending: 100)))
+            let error = await clientError { _ = try await connection(server).send(Request(method: .get, path: "/big")) }
+            guard case .transport? = error else { Issue.record("expected transport, got \(String(describing: error))"); return }
+        }
+    }
+
+    @Test func droppedConnectionIsATransportError() async throws {
+        try await withTestServer { server async throws in
+            await server.script("*", ScriptedResponse(behaviour: .dropConnection))
+            let error = await clientError { _ = try await connection(server).send(Request(method: .get, path: "/drop")) }
+            guard case .transport(let message)? = error else { Issue.record("expected transport, got \(String(describing: error))"); return }
+            #expect(!message.isEmpty)
+        }
+    }
+
+    @Test func refusedConnectionIsATransportError() async throws {
+        let connection = Connection(serverURL: URL(string: "http://127.0.0.1:1")!)
+        let error = await clientError { _ = try await connection.send(Request(method: .get, path: "/")) }
+        guard case .transport? = error else { Issue.record("expected transport, got \(String(describing: error))"); return }
+    }
+
+    @Test func slowServerTimesOut() async throws {
+        try await withTestServer { server async throws in
+            await server.script("*", ScriptedResponse(delay: .seconds(5)))
+            let started = ContinuousClock.now
+            let error = await clientError { _ = try await connection(server, timeout: .milliseconds(300)).send(Request(method: .get, path: "/slow")) }
+            guard case .timedOut? = error else { Issue.record("expected timedOut, got \(String(describing: error))"); return }
+            let elapsed = ContinuousClock.now - started
+            #expect(elapsed >= .milliseconds(250) && elapsed < .seconds(3), "\(elapsed)")
+        }
+    }
+
+    @Test func cancellationSurfacesAsCancellationError() async throws {
+        try await withTestServer { server async throws in
+            await server.script("*", ScriptedResponse(delay: .seconds(5)))
+            let connection = connection(server)
+            let started = ContinuousClock.now
+            let task = Task { try await connection.send(Request(method: .get, path: "/slow")) }
+            try await Task.sleep(for: .milliseconds(200))
+            task.cancel()
+            await #expect(throws: CancellationError.self) { try await task.value }
+            let elapsed = ContinuousClock.now - started
+            #expect(elapsed >= .milliseconds(150) && elapsed < .seconds(3), "\(elapsed)")
+        }
+    }
+
+    @Test func alreadyCancelledTasksSendNothing() async throws {
+        try await withTestServer { server async throws in
+            let connection = connection(server)
+            let task = Task {
+                while !Task.isCancelled { await Task.yield() }
+                return try await connection.send(Request(method: .get, path: "/never"))
+            }
+            task.cancel()
+            await #expect(throws: CancellationError.self) { try await task.value }
+            #expect(await server.requests.isEmpty)
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func oversizedResponsesFailCleanly(chunked: Bool) async throws {
+        try await withTestServer { server async throws in
+            await server.script("*", ScriptedResponse(body: Data(repeating: 0x61, count: 200_000), chunked: chunked))
+            let error = await clientError { _ = try await connection(server, maxResponseBytes: 50_000).send(Request(method: .get, path: "/big")) }
+            guard case .responseTooLarge(let limit)? = error else { Issue.record("expected responseTooLarge, got \(String(describing: error))"); return }
+            #expect(limit == 50_000)
+
+            let fits = try await connection(server, maxResponseBytes: 200_000).send(Request(method: .get, path: "/big"))
+            #expect(fits.body.count == 200_000)
+        }
+    }
+
+    @Test func responseHeadersArePassedThrough() async throws {
+        try await withTestServer { server async throws in
+            await server.script("*", ScriptedResponse(status: 201, headers: ["X-Request-Id": "abc", "Content-Type": "application/json"], body: Data("{}".utf8)))
+            let response = try await connection(server).send(Request(method: .post, path: "/x"))
+            #expect(response.status == 201)
+            #expect(response.headers["x-request-id"] == "abc")
+        }
+    }
+}
