@@ -24,11 +24,52 @@ extension Client {
         request.header("X-Polytomic-Version", xPolytomicVersion)
         request.accept("application/json")
         request.security = [["bearerAuth"], ["basicAuth"]]
+        return try await getQueryResults(sending: request)
+    }
+
+    /// Sends a request for `getQueryResults`, built from its parameters or from a link the server returned.
+    private func getQueryResults(sending request: Request) async throws -> QueryResultsEnvelope {
         let response = try await connection.send(request)
         switch response.status {
         case 200: return try connection.decode(QueryResultsEnvelope.self, from: response)
         case 400, 404, 500: throw connection.documentedError(ApiError.self, from: response)
         default: throw connection.undocumentedError(response)
+        }
+    }
+
+    /// Every page of `getQueryResults`, following `links.next` exactly as the server returns it.
+    public func getQueryResultsPages(
+        id: UUID,
+        page: String? = nil,
+        xPolytomicVersion: String? = nil
+    ) -> PageSequence<QueryResultsEnvelope> {
+        PageSequence(first: {
+            try await getQueryResults(id: id, page: page, xPolytomicVersion: xPolytomicVersion)
+        }, next: { previous in
+            guard let link = previous.links?.next else { return nil }
+            var request = Request(method: .get, link: link)
+            request.header("X-Polytomic-Version", xPolytomicVersion)
+            request.accept("application/json")
+            request.security = [["bearerAuth"], ["basicAuth"]]
+            return try await getQueryResults(sending: request)
+        })
+    }
+
+    /// Repeats `getQueryResults` until `data.status` is `done` or `completed`, failing with `WaitFailure` when it is `failed`.
+    public func waitForQueryResults(
+        id: UUID,
+        page: String? = nil,
+        xPolytomicVersion: String? = nil,
+        every interval: Duration = .seconds(2),
+        timeout: Duration = .seconds(300)
+    ) async throws -> QueryResultsEnvelope {
+        try await poll(every: interval, timeout: timeout) {
+            let result = try await getQueryResults(id: id, page: page, xPolytomicVersion: xPolytomicVersion)
+            switch result.data.status {
+            case .done, .completed: return result
+            case .failed: throw WaitFailure(result)
+            default: return nil
+            }
         }
     }
 }

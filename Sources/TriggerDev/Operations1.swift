@@ -23,4 +23,15 @@ extension Client {
         default: throw connection.undocumentedError(response)
         }
     }
+
+    /// Repeats `getRunResultV1` while the server answers 404.
+    public func waitForRunResultV1(
+        runId: String,
+        every interval: Duration = .seconds(2),
+        timeout: Duration = .seconds(300)
+    ) async throws -> GetRunResultV1Response {
+        try await poll(every: interval, timeout: timeout, retryingOn: { ($0 as? ClientError)?.status == 404 }) {
+            try await getRunResultV1(runId: runId)
+        }
+    }
 }

@@ -96,12 +96,12 @@ struct GenerateCommand: ParsableCommand {
         guard let parsed else { throw ExitCode.failure }
         let directory = (config as NSString).deletingLastPathComponent
         func resolve(_ path: String) -> String {
-            path.hasPrefix("/") || directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
+            path.hasPrefix("/") || directory.isEmpty ? path : ((directory as NSString).appendingPathComponent(path) as NSString).standardizingPath
         }
         return parsed.clients.map { client in
             Job(
                 spec: resolve(client.spec),
-                options: TranslationOptions(moduleName: client.module, access: client.access, specName: (client.spec as NSString).lastPathComponent),
+                options: client.translationOptions,
                 output: resolve(client.output),
                 templates: client.templates.map(resolve) ?? templates
             )

@@ -7,9 +7,9 @@ import Testing
 @Suite struct GoldenTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var spec: URL
-        var module: String
+        var options: TranslationOptions
         var expected: URL
-        var testDescription: String { module }
+        var testDescription: String { options.moduleName }
     }
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -19,7 +19,7 @@ import Testing
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".json") }.sorted().map { name in
             let module = "Golden" + name.split(separator: ".")[0].split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-            return Case(spec: folder.appendingPathComponent(name), module: module, expected: packageRoot.appendingPathComponent("Tests/Goldens/\(module)"))
+            return Case(spec: folder.appendingPathComponent(name), options: TranslationOptions(moduleName: module, specName: name), expected: packageRoot.appendingPathComponent("Tests/Goldens/\(module)"))
         }
     }()
 
@@ -30,14 +30,14 @@ import Testing
         }
         let specs = packageRoot.appendingPathComponent("Specs")
         return parsed.clients.map { client in
-            Case(spec: specs.appendingPathComponent(client.spec), module: client.module, expected: specs.appendingPathComponent(client.output).standardizedFileURL)
+            Case(spec: specs.appendingPathComponent(client.spec), options: client.translationOptions, expected: specs.appendingPathComponent(client.output).standardizedFileURL)
         }
     }()
 
     @Test func everyFixtureHasACompiledGoldenModule() throws {
         let package = try String(contentsOf: Self.packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
         for fixture in Self.fixtureCases {
-            #expect(package.contains("\"\(fixture.module)\""), "add \(fixture.module) to goldenModules in Package.swift so its golden output is compiled")
+            #expect(package.contains("\"\(fixture.options.moduleName)\""), "add \(fixture.options.moduleName) to goldenModules in Package.swift so its golden output is compiled")
         }
         #expect(Self.shippedCases.count == 5)
     }
@@ -51,7 +51,7 @@ import Testing
         let result = generator.generate(
             file: golden.spec.lastPathComponent,
             bytes: bytes,
-            options: TranslationOptions(moduleName: golden.module, specName: golden.spec.lastPathComponent)
+            options: golden.options
         )
         let errors = result.diagnostics.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors)")

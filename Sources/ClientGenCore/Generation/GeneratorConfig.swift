@@ -6,6 +6,17 @@ public struct GeneratorConfig: Sendable {
         public var output: String
         public var access: AccessLevel
         public var templates: String?
+        /// Extensions added to operations by `operationId`, for specs that must stay verbatim.
+        public var operationExtensions: [String: [String: JSONLiteral]] = [:]
+
+        public var translationOptions: TranslationOptions {
+            TranslationOptions(
+                moduleName: module,
+                access: access,
+                specName: spec.split(separator: "/").last.map(String.init) ?? spec,
+                operationExtensions: operationExtensions
+            )
+        }
     }
 
     public var clients: [Client]
@@ -35,7 +46,7 @@ public struct GeneratorConfig: Sendable {
                 log.error("each client must be a mapping with 'spec', 'module' and 'output'", file: file, at: item.location, path: path)
                 continue
             }
-            reportUnknownKeys(in: entry, allowed: ["spec", "module", "output", "access", "templates"], file: file, path: path, log: &log)
+            reportUnknownKeys(in: entry, allowed: ["spec", "module", "output", "access", "templates", "operations"], file: file, path: path, log: &log)
             func string(_ key: String, required: Bool) -> String? {
                 guard let node = entry[key] else {
                     if required { log.error("missing '\(key)'", file: file, at: entry.location, path: path) }
@@ -61,8 +72,29 @@ public struct GeneratorConfig: Sendable {
             if let module, !ModuleName.isValid(module) {
                 log.error("'\(module)' is not a valid Swift module name", file: file, at: entry["module"]?.location, path: path / "module")
             }
+            var operationExtensions: [String: [String: JSONLiteral]] = [:]
+            if let node = entry["operations"] {
+                if let operations = node.mapping {
+                    for operation in operations.entries {
+                        guard let extensions = operation.value.mapping else {
+                            log.error("operation '\(operation.key)' must map extension names to values", file: file, at: operation.value.location, path: path / "operations" / operation.key)
+                            continue
+                        }
+                        for entry in extensions.entries where !entry.key.hasPrefix("x-") {
+                            log.error("'\(entry.key)' is not an extension; names start with 'x-'", file: file, at: entry.keyLocation, path: path / "operations" / operation.key / entry.key)
+                        }
+                        operationExtensions[operation.key] = Dictionary(
+                            extensions.entries.map { ($0.key, JSONLiteral($0.value)) }, uniquingKeysWith: { $1 }
+                        )
+                    }
+                } else {
+                    log.error("'operations' must map operationIds to extensions", file: file, at: node.location, path: path / "operations")
+                }
+            }
             if let spec, let module, let output {
-                clients.append(Client(spec: spec, module: module, output: output, access: access, templates: string("templates", required: false)))
+                var client = Client(spec: spec, module: module, output: output, access: access, templates: string("templates", required: false))
+                client.operationExtensions = operationExtensions
+                clients.append(client)
             }
         }
         return log.hasErrors ? (nil, log.diagnostics) : (GeneratorConfig(clients: clients), log.diagnostics)

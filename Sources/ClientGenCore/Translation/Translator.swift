@@ -16,11 +16,14 @@ public struct TranslationOptions: Sendable {
     public var access: AccessLevel
     /// The spec's file name, quoted in every generated file's header.
     public var specName: String
+    /// Extensions to add to operations by `operationId` (from the config), as if the spec had them.
+    public var operationExtensions: [String: [String: JSONLiteral]]
 
-    public init(moduleName: String, access: AccessLevel = .public, specName: String) {
+    public init(moduleName: String, access: AccessLevel = .public, specName: String, operationExtensions: [String: [String: JSONLiteral]] = [:]) {
         self.moduleName = moduleName
         self.access = access
         self.specName = specName
+        self.operationExtensions = operationExtensions
     }
 }
 
@@ -50,7 +53,7 @@ public struct Translator: Sendable {
         let client = ClientTranslator(document: document, access: access).translate(log: &log)
         let operationTranslator = OperationTranslator(document: document, access: access)
         var operationNames = NameScope(reserved: ["connection"])
-        let named = document.operations
+        let named = withConfiguredExtensions(document.operations, log: &log)
             .map { (operation: $0, name: OperationNaming.name(of: $0)) }
             .sorted { ($0.name, $0.operation.path, $0.operation.method.rawValue) < ($1.name, $1.operation.path, $1.operation.method.rawValue) }
         var operations: [OperationViewModel] = []
@@ -71,6 +74,19 @@ public struct Translator: Sendable {
             files: files(client: client, operations: operations, declarations: declarations)
         )
         return (module, log.diagnostics)
+    }
+
+    private func withConfiguredExtensions(_ operations: [Operation], log: inout DiagnosticLog) -> [Operation] {
+        let known = Set(operations.compactMap(\.operationId))
+        for operationId in options.operationExtensions.keys.sorted() where !known.contains(operationId) {
+            log.warning("the config adds extensions to operation '\(operationId)', which the spec does not have", file: options.specName, at: nil)
+        }
+        return operations.map { operation in
+            guard let operationId = operation.operationId, let extensions = options.operationExtensions[operationId] else { return operation }
+            var operation = operation
+            operation.extensions.merge(extensions) { $1 }
+            return operation
+        }
     }
 
     private func files(client: ClientViewModel, operations: [OperationViewModel], declarations: [DeclarationViewModel]) -> [FileViewModel] {
