@@ -1,4 +1,5 @@
 import ClientGenTemplates
+import Foundation
 import Mustache
 
 public struct GeneratedFile: Hashable, Sendable {
@@ -29,9 +30,32 @@ public struct Renderer: Sendable {
         self.library = library
     }
 
+    /// Files render in parallel: each is independent, and large specs spend most of their time here.
     public func render(_ module: ModuleViewModel) -> [GeneratedFile] {
-        module.files.map { file in
-            GeneratedFile(name: file.name, contents: library.render(file, withTemplate: file.template) ?? "")
+        let files = module.files
+        let results = RenderResults(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            results.store(GeneratedFile(name: file.name, contents: library.render(file, withTemplate: file.template) ?? ""), at: index)
         }
+        return results.files
+    }
+}
+
+/// Collects files rendered on several threads, each into its own slot.
+private final class RenderResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [GeneratedFile?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func store(_ file: GeneratedFile, at index: Int) {
+        lock.withLock { slots[index] = file }
+    }
+
+    var files: [GeneratedFile] {
+        lock.withLock { slots.compactMap { $0 } }
     }
 }

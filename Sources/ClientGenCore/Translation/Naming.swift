@@ -3,6 +3,9 @@
 enum Naming {
     /// Splits `get_query-runs`, `queriedAt`, `HTTPValidationError`, `X-Dune-API-Key` into words.
     static func words(_ raw: String) -> [String] {
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+            return asciiWords(Array(raw.utf8))
+        }
         var words: [String] = []
         var current: [Character] = []
         func flush() {
@@ -29,6 +32,39 @@ enum Naming {
             current.append(character)
         }
         flush()
+        return words
+    }
+
+    /// The same rules as `words` on bytes: most spec names are ASCII, and Unicode property lookups per
+    /// character dominate the cost of naming a large spec.
+    private static func asciiWords(_ bytes: [UInt8]) -> [String] {
+        func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+        func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        var words: [String] = []
+        var start = -1
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard isLower(byte) || isUpper(byte) || isDigit(byte) else {
+                if start >= 0 {
+                    words.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                    start = -1
+                }
+                continue
+            }
+            if start >= 0, index > start {
+                let previous = bytes[index - 1]
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                if (isLower(previous) && isUpper(byte)) || (isUpper(previous) && isUpper(byte) && isLower(next)) {
+                    words.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                    start = index
+                }
+            }
+            if start < 0 { start = index }
+        }
+        if start >= 0 {
+            words.append(String(decoding: bytes[start...], as: UTF8.self))
+        }
         return words
     }
 

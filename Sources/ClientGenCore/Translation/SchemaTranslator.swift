@@ -9,6 +9,8 @@ struct SchemaTranslator {
     private(set) var typeNames: NameScope
     private var namedTypes: [SchemaKey: String] = [:]
     private var namedSchemas: [SchemaKey: Schema] = [:]
+    /// How each referenced schema is used; large specs refer to the same schema thousands of times.
+    private var referenceUsages: [SchemaKey: TypeUsage] = [:]
 
     init(document: Document, access: String) {
         self.document = document
@@ -46,12 +48,8 @@ struct SchemaTranslator {
     /// the schema needs one of its own.
     mutating func usage(of schema: Schema, suggestedName: @autoclosure () -> String) -> TypeUsage {
         if let reference = schema.reference {
-            let key = SchemaKey(reference)
-            guard let name = namedTypes[key], let target = namedSchemas[key] else {
-                return TypeUsage("JSONValue", nullable: true)
-            }
-            var usage = TypeUsage(name, nullable: schema.allowsNull || isNullable(target))
-            usage.enumCases = enumCases(of: target)
+            var usage = referenceUsage(SchemaKey(reference))
+            usage.nullable = usage.nullable || schema.allowsNull
             return usage
         }
         switch SchemaShape(schema, resolve: resolve) {
@@ -84,6 +82,17 @@ struct SchemaTranslator {
         case .freeForm:
             return TypeUsage("JSONValue", nullable: schema.allowsNull)
         }
+    }
+
+    private mutating func referenceUsage(_ key: SchemaKey) -> TypeUsage {
+        if let cached = referenceUsages[key] { return cached }
+        guard let name = namedTypes[key], let target = namedSchemas[key] else {
+            return TypeUsage("JSONValue", nullable: true)
+        }
+        var usage = TypeUsage(name, nullable: isNullable(target))
+        usage.enumCases = enumCases(of: target)
+        referenceUsages[key] = usage
+        return usage
     }
 
     /// Follows `$ref`s to the schema they name.
