@@ -127,6 +127,7 @@ extension PropertyViewModel: MustacheParent {
         case "docLines": docLines
         case "deprecated": deprecated
         case "indirect": indirect
+        case "storageName": storageName
         case "jsonKey": jsonKey
         case "keyDiffers": keyDiffers
         case "decodeExpression": decodeExpression

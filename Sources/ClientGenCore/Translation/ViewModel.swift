@@ -121,6 +121,8 @@ public struct PropertyViewModel: Sendable {
     public var docLines: [String]
     public var deprecated: Bool
     public var indirect: Bool
+    /// The `Indirect` stored property behind an indirect one (`_parent`), which also names its coding key.
+    public var storageName = ""
     public var jsonKey: String
     public var keyDiffers: Bool
     /// The synthesized-equivalent decoding call, or one that falls back to the spec's default.
