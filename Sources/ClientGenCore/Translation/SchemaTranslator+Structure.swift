@@ -49,7 +49,10 @@ extension SchemaTranslator {
         var needsCustomDecoding = extraType != nil
         for gathered in object.properties {
             let propertySchema = gathered.schema
-            let memberName = memberScope.claim(propertySchema.swiftName ?? Naming.memberName(gathered.jsonKey))
+            var baseName = propertySchema.swiftName ?? Naming.memberName(gathered.jsonKey)
+            // An initializer parameter named `self` would hide `self` from the assignments in its body.
+            if baseName == "self" { baseName = "selfValue" }
+            let memberName = memberScope.claim(baseName)
             let usage = usage(of: propertySchema, suggestedName: name + Naming.typeName(gathered.jsonKey))
             let required = gathered.required || object.required.contains(gathered.jsonKey)
             let defaultLiteral = (resolve(propertySchema)?.defaultValue ?? propertySchema.defaultValue)
