@@ -61,7 +61,9 @@ extension OperationTranslator {
 
         var cases: [ResponseCaseViewModel] = []
         func add(_ pattern: String?, _ statement: String) {
-            if let pattern, let index = cases.firstIndex(where: { $0.statement == statement && $0.pattern != nil }) {
+            // A range joins an earlier case only when no case in between would then be shadowed by it.
+            if let pattern, let index = cases.firstIndex(where: { $0.statement == statement && $0.pattern != nil }),
+               !pattern.contains("..<") || index == cases.count - 1 {
                 cases[index].pattern! += ", " + pattern
             } else {
                 cases.append(ResponseCaseViewModel(pattern: pattern, statement: statement))
