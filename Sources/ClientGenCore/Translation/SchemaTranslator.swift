@@ -166,9 +166,11 @@ struct SchemaTranslator {
         }
         var mappings: [DiscriminatorMappingViewModel] = []
         if let discriminator = schema.discriminator {
+            // Branches the mapping does not name are still selected by their schema name (implicit mapping).
             var entries = discriminator.mapping
-            if entries.isEmpty {
-                entries = branches.compactMap { branch in branch.reference.map { ($0.name, $0) } }
+            let mapped = Set(entries.map { SchemaKey($0.reference) })
+            entries += branches.compactMap { branch in
+                branch.reference.flatMap { mapped.contains(SchemaKey($0)) ? nil : ($0.name, $0) }
             }
             for entry in entries {
                 guard let caseName = caseByReference[SchemaKey(entry.reference)],
