@@ -112,6 +112,7 @@ extension StructViewModel: MustacheParent {
         case "initParameters": initParameters
         case "initIsMultiline": initIsMultiline
         case "customDecoding": customDecoding
+        case "customEncoding": customEncoding
         case "additionalProperties": additionalProperties
         default: nil
         }

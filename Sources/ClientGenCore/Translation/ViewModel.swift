@@ -111,6 +111,8 @@ public struct StructViewModel: Sendable {
     public var initIsMultiline: Bool
     /// Set when synthesized decoding cannot serve: defaults for absent keys, or extra keys collected.
     public var customDecoding: Bool
+    /// Set when synthesized encoding cannot serve: extra keys written, or `null` kept for required nullable keys.
+    public var customEncoding = false
     public var additionalProperties: AdditionalPropertiesViewModel?
 }
 
