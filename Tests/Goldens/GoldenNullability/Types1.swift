@@ -26,6 +26,18 @@ public nonisolated struct Record: Codable, Hashable, Sendable {
     public var scores: [Double?]?
     public var labels: [String]?
 
+    enum CodingKeys: String, CodingKey {
+        case id
+        case nickname
+        case requiredNullable
+        case optionalNullable
+        case optional
+        case owner
+        case previousOwner
+        case scores
+        case labels
+    }
+
     public init(
         id: String,
         nickname: String? = nil,
@@ -46,5 +58,18 @@ public nonisolated struct Record: Codable, Hashable, Sendable {
         self.previousOwner = previousOwner
         self.scores = scores
         self.labels = labels
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(nickname, forKey: .nickname)
+        try container.encode(requiredNullable, forKey: .requiredNullable)
+        try container.encodeIfPresent(optionalNullable, forKey: .optionalNullable)
+        try container.encodeIfPresent(optional, forKey: .optional)
+        try container.encode(owner, forKey: .owner)
+        try container.encodeIfPresent(previousOwner, forKey: .previousOwner)
+        try container.encodeIfPresent(scores, forKey: .scores)
+        try container.encodeIfPresent(labels, forKey: .labels)
     }
 }

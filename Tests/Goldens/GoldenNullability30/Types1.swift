@@ -21,6 +21,16 @@ public nonisolated struct Record: Codable, Hashable, Sendable {
     public var nullableOwner: NullableOwner?
     public var values: [String?]?
 
+    enum CodingKeys: String, CodingKey {
+        case id
+        case nickname
+        case count
+        case optional
+        case owner
+        case nullableOwner
+        case values
+    }
+
     public init(
         id: String,
         nickname: String? = nil,
@@ -37,5 +47,16 @@ public nonisolated struct Record: Codable, Hashable, Sendable {
         self.owner = owner
         self.nullableOwner = nullableOwner
         self.values = values
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(nickname, forKey: .nickname)
+        try container.encodeIfPresent(count, forKey: .count)
+        try container.encodeIfPresent(optional, forKey: .optional)
+        try container.encode(owner, forKey: .owner)
+        try container.encode(nullableOwner, forKey: .nullableOwner)
+        try container.encodeIfPresent(values, forKey: .values)
     }
 }
