@@ -7,7 +7,11 @@ let shippedClients = ["Allium", "Dune", "Polytomic", "RoeAI", "TriggerDev"]
 
 /// Golden outputs of the fixture specs in `Tests/GoldenSpecs/`, compiled as modules of their own so that every
 /// construct the generator emits is known to build without warnings, also under MainActor default isolation.
-let goldenModules = ["GoldenAuth"]
+let goldenModules = [
+    "GoldenAuth", "GoldenComposition", "GoldenContentTypes", "GoldenDefaults", "GoldenDictionaries", "GoldenEnums",
+    "GoldenErrors", "GoldenFormats", "GoldenNaming", "GoldenNullability", "GoldenNullability30", "GoldenParameters",
+    "GoldenRecursion",
+]
 
 let strictSettings: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 

@@ -142,6 +142,7 @@ extension StructViewModel: MustacheParent {
         case "initParameters": initParameters
         case "initIsMultiline": initIsMultiline
         case "customDecoding": customDecoding
+        case "customEncoding": customEncoding
         case "additionalProperties": additionalProperties
         default: nil
         }
@@ -157,6 +158,7 @@ extension PropertyViewModel: MustacheParent {
         case "docLines": docLines
         case "deprecated": deprecated
         case "indirect": indirect
+        case "storageName": storageName
         case "jsonKey": jsonKey
         case "keyDiffers": keyDiffers
         case "decodeExpression": decodeExpression

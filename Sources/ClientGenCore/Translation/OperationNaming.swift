@@ -26,7 +26,7 @@ enum OperationNaming {
     static func statusName(_ status: Response.Status) -> String {
         switch status {
         case .code(let code): statusNames[code] ?? "Status\(code)"
-        case .range(let digit): "Status\(digit)XX"
+        case .range(let digit): digit == 2 ? "Response" : "Status\(digit)XX"
         case .default: "Default"
         }
     }

@@ -30,12 +30,13 @@ extension OperationTranslator {
     func translateResponses(_ operation: Operation, typePrefix: String, schemas: inout SchemaTranslator) -> TranslatedResponses {
         let responses = Self.sorted(operation.responses)
         var successes = responses.filter(\.status.isSuccess)
-        let failures = responses.filter { !$0.status.isSuccess }
+        var failures = responses.filter { !$0.status.isSuccess }
         // A spec that documents only `default` describes its successful answer there.
         if successes.isEmpty, let fallback = failures.first(where: { $0.status == .default }), !fallback.content.isEmpty {
             var success = fallback
             success.status = .range(2)
             successes = [success]
+            failures.removeAll { $0.status == .default }
         }
 
         let main = successes.lazy.compactMap { response in BodyKind.preferred(response.content).map { (response, $0) } }.first
@@ -61,7 +62,9 @@ extension OperationTranslator {
 
         var cases: [ResponseCaseViewModel] = []
         func add(_ pattern: String?, _ statement: String) {
-            if let pattern, let index = cases.firstIndex(where: { $0.statement == statement && $0.pattern != nil }) {
+            // A range joins an earlier case only when no case in between would then be shadowed by it.
+            if let pattern, let index = cases.firstIndex(where: { $0.statement == statement && $0.pattern != nil }),
+               !pattern.contains("..<") || index == cases.count - 1 {
                 cases[index].pattern! += ", " + pattern
             } else {
                 cases.append(ResponseCaseViewModel(pattern: pattern, statement: statement))

@@ -99,8 +99,9 @@ struct OperationTranslator {
             if let style = parameter.style, style != .form {
                 arguments += ", style: .\(style.rawValue)"
             }
-            if let explode = parameter.explode, explode != (parameter.style ?? .form == .form) {
-                arguments += ", explode: \(explode)"
+            // OpenAPI explodes only `form` by default; the runtime's default is `explode: true`.
+            if !(parameter.explode ?? (parameter.style ?? .form == .form)) {
+                arguments += ", explode: false"
             }
             return "request.query(\(name), \(label)\(arguments))"
         case .header:

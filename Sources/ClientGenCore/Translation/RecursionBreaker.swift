@@ -36,7 +36,8 @@ enum RecursionBreaker {
                 guard let component = components[structure.name] else { return declaration }
                 for index in structure.properties.indices {
                     if let name = target(structure.properties[index].type), components[name] == component {
-                        structure.properties[index].indirect = true
+                        storeIndirectly(&structure.properties[index])
+                        structure.hasCodingKeys = true
                     }
                 }
                 return .structure(structure)
@@ -48,6 +49,22 @@ enum RecursionBreaker {
                 return declaration
             }
         }
+    }
+}
+
+extension RecursionBreaker {
+    /// The property becomes a computed one over a private `Indirect` stored property. `@Indirect` would say
+    /// the same, but a property wrapper in a `nonisolated` struct does not compile under MainActor default
+    /// isolation. The coding key is the stored property's, so synthesized coding still works.
+    private static func storeIndirectly(_ property: inout PropertyViewModel) {
+        let storage = "_" + property.name.filter { $0 != "`" }
+        property.indirect = true
+        property.storageName = storage
+        var decode = property.decodeExpression.replacing("forKey: .\(property.codingKey))", with: "forKey: .\(storage))")
+        if decode.hasPrefix("try ") { decode.removeFirst(4) }
+        property.decodeExpression = "try Indirect(wrappedValue: \(decode))"
+        property.codingKey = storage
+        property.keyDiffers = true
     }
 }
 

@@ -47,9 +47,13 @@ extension SchemaTranslator {
         var properties: [PropertyViewModel] = []
         var parameters: [ParameterViewModel] = []
         var needsCustomDecoding = extraType != nil
+        var needsCustomEncoding = extraType != nil
         for gathered in object.properties {
             let propertySchema = gathered.schema
-            let memberName = memberScope.claim(propertySchema.swiftName ?? Naming.memberName(gathered.jsonKey))
+            var baseName = propertySchema.swiftName ?? Naming.memberName(gathered.jsonKey)
+            // An initializer parameter named `self` would hide `self` from the assignments in its body.
+            if baseName == "self" { baseName = "selfValue" }
+            let memberName = memberScope.claim(baseName)
             let usage = usage(of: propertySchema, suggestedName: name + Naming.typeName(gathered.jsonKey))
             let required = gathered.required || object.required.contains(gathered.jsonKey)
             let defaultLiteral = (resolve(propertySchema)?.defaultValue ?? propertySchema.defaultValue)
@@ -58,6 +62,9 @@ extension SchemaTranslator {
             if hasDefault { needsCustomDecoding = true }
             let optional = usage.nullable || (!required && !hasDefault)
             let type = optional ? usage.optionalType : usage.type
+            // A required key that may be null is written as `null` when nil; synthesized coding would omit it.
+            let encodesNull = required && usage.nullable
+            if encodesNull { needsCustomEncoding = true }
             let escaped = Naming.escapedMember(memberName)
             let decode: String
             if hasDefault, let defaultLiteral {
@@ -80,7 +87,7 @@ extension SchemaTranslator {
                 jsonKey: SwiftLiteral.string(gathered.jsonKey),
                 keyDiffers: gathered.jsonKey != memberName,
                 decodeExpression: decode,
-                encodeMethod: optional ? "encodeIfPresent" : "encode"
+                encodeMethod: optional && !encodesNull ? "encodeIfPresent" : "encode"
             ))
             parameters.append(ParameterViewModel(
                 name: escaped,
@@ -102,10 +109,11 @@ extension SchemaTranslator {
             docLines: docLines,
             deprecated: schema.deprecated,
             properties: properties,
-            hasCodingKeys: needsCustomDecoding || properties.contains(where: \.keyDiffers),
+            hasCodingKeys: needsCustomDecoding || needsCustomEncoding || properties.contains(where: \.keyDiffers),
             initParameters: parameters,
             initIsMultiline: parameters.count > 3 || inlineLength > 80,
             customDecoding: needsCustomDecoding,
+            customEncoding: needsCustomEncoding,
             additionalProperties: extraName.flatMap { name in
                 extraType.map { AdditionalPropertiesViewModel(name: name, valueType: $0) }
             }

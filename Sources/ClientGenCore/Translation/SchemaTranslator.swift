@@ -122,7 +122,7 @@ struct SchemaTranslator {
 
     private mutating func declare(_ schema: Schema, as name: String) {
         declared.insert(name)
-        let docLines = DocLines(schema.title.flatMap { Naming.typeName($0) == name ? nil : $0 }, schema.description).lines
+        let docLines = DocLines(schema.title.flatMap { name.hasSuffix(Naming.typeName($0)) ? nil : $0 }, schema.description).lines
         switch SchemaShape(schema, resolve: resolve) {
         case .structure:
             declarations.append(.structure(structure(schema, name: name, docLines: docLines)))
@@ -167,7 +167,9 @@ struct SchemaTranslator {
         for (index, branch) in branches.enumerated() {
             let usage = usage(of: branch, suggestedName: name + Self.caseSuffix(branch, index: index))
             guard seenTypes.insert(usage.type).inserted else { continue }
-            let caseName = caseScope.claim(Self.caseName(forType: usage.type))
+            // A type lifted out of the union is named after it (`Choice` + `ByName`); its case needs only the rest.
+            let ownPart = branch.reference == nil && usage.type.count > name.count && usage.type.hasPrefix(name) ? String(usage.type.dropFirst(name.count)) : nil
+            let caseName = caseScope.claim(ownPart.map(Naming.memberName) ?? Self.caseName(forType: usage.type))
             cases.append(UnionCaseViewModel(name: Naming.escapedMember(caseName), type: usage.type, isFirst: cases.isEmpty))
             if let reference = branch.reference {
                 caseByReference[SchemaKey(reference)] = caseName
@@ -175,9 +177,11 @@ struct SchemaTranslator {
         }
         var mappings: [DiscriminatorMappingViewModel] = []
         if let discriminator = schema.discriminator {
+            // Branches the mapping does not name are still selected by their schema name (implicit mapping).
             var entries = discriminator.mapping
-            if entries.isEmpty {
-                entries = branches.compactMap { branch in branch.reference.map { ($0.name, $0) } }
+            let mapped = Set(entries.map { SchemaKey($0.reference) })
+            entries += branches.compactMap { branch in
+                branch.reference.flatMap { mapped.contains(SchemaKey($0)) ? nil : ($0.name, $0) }
             }
             for entry in entries {
                 guard let caseName = caseByReference[SchemaKey(entry.reference)],

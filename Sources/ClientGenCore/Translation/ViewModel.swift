@@ -137,6 +137,8 @@ public struct StructViewModel: Sendable {
     public var initIsMultiline: Bool
     /// Set when synthesized decoding cannot serve: defaults for absent keys, or extra keys collected.
     public var customDecoding: Bool
+    /// Set when synthesized encoding cannot serve: extra keys written, or `null` kept for required nullable keys.
+    public var customEncoding = false
     public var additionalProperties: AdditionalPropertiesViewModel?
 }
 
@@ -147,6 +149,8 @@ public struct PropertyViewModel: Sendable {
     public var docLines: [String]
     public var deprecated: Bool
     public var indirect: Bool
+    /// The `Indirect` stored property behind an indirect one (`_parent`), which also names its coding key.
+    public var storageName = ""
     public var jsonKey: String
     public var keyDiffers: Bool
     /// The synthesized-equivalent decoding call, or one that falls back to the spec's default.
