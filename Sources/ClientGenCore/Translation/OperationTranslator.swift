@@ -4,7 +4,7 @@ struct OperationTranslator {
     let document: Document
     let access: String
 
-    func translate(_ operation: Operation, name: String, schemas: inout SchemaTranslator) -> OperationViewModel {
+    func translate(_ operation: Operation, name: String, schemas: inout SchemaTranslator, log: inout DiagnosticLog) -> OperationViewModel {
         let typePrefix = Naming.typeName(name)
         var labels = NameScope(reserved: ["body"])
         var required: [(ParameterViewModel, String)] = []
@@ -19,7 +19,8 @@ struct OperationTranslator {
             if parameter.required || parameter.location == .path {
                 required.append((ParameterViewModel(name: label, type: usage.type, defaultValue: nil, isLast: false), line))
             } else {
-                let defaultValue = parameter.schema?.defaultValue.flatMap { SwiftLiteral.value($0, as: usage) } ?? "nil"
+                let schemaDefault = parameter.schema.flatMap { $0.defaultValue ?? schemas.resolve($0)?.defaultValue }
+                let defaultValue = schemaDefault.flatMap { SwiftLiteral.value($0, as: usage) } ?? "nil"
                 optional.append((ParameterViewModel(name: label, type: usage.optionalType, defaultValue: defaultValue, isLast: false), line))
             }
             if let description = parameter.description?.trimmingWhitespace, !description.isEmpty {
@@ -30,6 +31,10 @@ struct OperationTranslator {
         var requestLines = required.map(\.1)
         var parameters = required.map(\.0)
         if let body = operation.requestBody, let (media, kind) = BodyKind.preferred(body.content) {
+            if media.contentType.lowercased().hasPrefix("multipart/") {
+                log.warning("multipart request bodies are sent as raw Data; build the multipart body (with its boundary) yourself",
+                            file: body.source.file, at: body.source.location, path: body.source.path)
+            }
             let type: String
             switch kind {
             case .json, .form:
@@ -93,7 +98,14 @@ struct OperationTranslator {
         let name = SwiftLiteral.string(parameter.name)
         switch parameter.location {
         case .path:
-            return "request.path(\(name), \(label))"
+            var arguments = ""
+            if let style = parameter.style, style == .label || style == .matrix {
+                arguments += ", style: .\(style.rawValue)"
+            }
+            if parameter.explode == true {
+                arguments += ", explode: true"
+            }
+            return "request.path(\(name), \(label)\(arguments))"
         case .query:
             var arguments = ""
             if let style = parameter.style, style != .form {

@@ -59,7 +59,7 @@ public struct Translator: Sendable {
         var operations: [OperationViewModel] = []
         for entry in named {
             let name = operationNames.claim(entry.name)
-            operations.append(operationTranslator.translate(entry.operation, name: name, schemas: &schemas))
+            operations.append(operationTranslator.translate(entry.operation, name: name, schemas: &schemas, log: &log))
         }
         let helpers = OperationHelpers(declarations: schemas.declarations)
         for (index, entry) in named.enumerated() {

@@ -9,7 +9,7 @@ extension Client {
         limit: Int? = 20,
         exact: Bool? = false,
         threshold: Double? = 0.5,
-        sort: Sort? = nil,
+        sort: Sort? = .relevance,
         fields: [String]? = ["id", "name"],
         page: Int? = nil
     ) async throws -> Settings {
