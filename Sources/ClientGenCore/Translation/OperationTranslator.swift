@@ -24,7 +24,7 @@ struct OperationTranslator {
                 optional.append((ParameterViewModel(name: label, type: usage.optionalType, defaultValue: defaultValue, isLast: false), line))
             }
             if let description = parameter.description?.trimmingWhitespace, !description.isEmpty {
-                parameterDocs.append(" - \(label): " + description.split(separator: "\n").joined(separator: " "))
+                parameterDocs.append(" - \(label): " + description.split(whereSeparator: \.isNewline).joined(separator: " "))
             }
         }
 

@@ -42,7 +42,8 @@ public struct DocLines: Sendable {
             let trimmed = text.trimmingWhitespace
             guard !trimmed.isEmpty else { continue }
             if !lines.isEmpty { lines.append("") }
-            for line in trimmed.split(separator: "\n", omittingEmptySubsequences: false) {
+            // Any line break ends a `///` line, CR and U+2028 included, or the rest of the text becomes code.
+            for line in trimmed.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
                 let content = String(line).trimmingTrailingWhitespace
                 lines.append(content.isEmpty ? "" : " " + content)
             }

@@ -52,7 +52,7 @@ public nonisolated struct Task: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        status = try container.decodeIfPresent(Status.self, forKey: .status) ?? .active
-        owner = try container.decodeIfPresent(Named.self, forKey: .owner)
+        self.status = try container.decodeIfPresent(Status.self, forKey: .status) ?? .active
+        self.owner = try container.decodeIfPresent(Named.self, forKey: .owner)
     }
 }

@@ -74,13 +74,13 @@ public nonisolated struct Settings: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        theme = try container.decodeIfPresent(String.self, forKey: .theme) ?? "light"
-        pageSize = try container.decodeIfPresent(Int.self, forKey: .pageSize) ?? 25
-        beta = try container.decodeIfPresent(Bool.self, forKey: .beta) ?? true
-        ratio = try container.decodeIfPresent(Double.self, forKey: .ratio) ?? 1.5
-        sort = try container.decodeIfPresent(Sort.self, forKey: .sort) ?? .relevance
-        channels = try container.decodeIfPresent([Channel].self, forKey: .channels) ?? [.email, .push]
-        retries = try container.decodeIfPresent(Int.self, forKey: .retries)
-        nickname = try container.decodeIfPresent(String.self, forKey: .nickname)
+        self.theme = try container.decodeIfPresent(String.self, forKey: .theme) ?? "light"
+        self.pageSize = try container.decodeIfPresent(Int.self, forKey: .pageSize) ?? 25
+        self.beta = try container.decodeIfPresent(Bool.self, forKey: .beta) ?? true
+        self.ratio = try container.decodeIfPresent(Double.self, forKey: .ratio) ?? 1.5
+        self.sort = try container.decodeIfPresent(Sort.self, forKey: .sort) ?? .relevance
+        self.channels = try container.decodeIfPresent([Channel].self, forKey: .channels) ?? [.email, .push]
+        self.retries = try container.decodeIfPresent(Int.self, forKey: .retries)
+        self.nickname = try container.decodeIfPresent(String.self, forKey: .nickname)
     }
 }

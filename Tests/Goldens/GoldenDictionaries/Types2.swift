@@ -30,13 +30,13 @@ public nonisolated struct Open: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decodeIfPresent(Int.self, forKey: .id)
-        additionalProperties = try AdditionalProperties.decode(from: decoder, excluding: CodingKeys.self)
+        self.id = try container.decodeIfPresent(Int.self, forKey: .id)
+        self.additionalProperties = try AdditionalProperties.decode(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(id, forKey: .id)
-        try AdditionalProperties.encode(additionalProperties, to: encoder)
+        try container.encodeIfPresent(self.id, forKey: .id)
+        try AdditionalProperties.encode(self.additionalProperties, to: encoder)
     }
 }

@@ -20,14 +20,14 @@ public nonisolated struct Labelled: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        name = try container.decode(String.self, forKey: .name)
-        additionalProperties = try AdditionalProperties.decode(from: decoder, excluding: CodingKeys.self)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.additionalProperties = try AdditionalProperties.decode(from: decoder, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try AdditionalProperties.encode(additionalProperties, to: encoder)
+        try container.encode(self.name, forKey: .name)
+        try AdditionalProperties.encode(self.additionalProperties, to: encoder)
     }
 }
 

@@ -3,6 +3,33 @@
 import ClientRuntime
 import Foundation
 
+/// Members named like the locals of custom coding.
+/// A bare carriage return must not end the doc comment.
+public nonisolated struct CodingLocals: Codable, Hashable, Sendable {
+    public var container: String
+    public var decoder: Int
+    public var encoder: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case container
+        case decoder
+        case encoder
+    }
+
+    public init(container: String, decoder: Int = 3, encoder: Bool? = nil) {
+        self.container = container
+        self.decoder = decoder
+        self.encoder = encoder
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.container = try container.decode(String.self, forKey: .container)
+        self.decoder = try container.decodeIfPresent(Int.self, forKey: .decoder) ?? 3
+        self.encoder = try container.decodeIfPresent(Bool.self, forKey: .encoder)
+    }
+}
+
 public nonisolated struct UserProfile: Codable, Hashable, Sendable {
     public var name: String?
 

@@ -62,14 +62,14 @@ public nonisolated struct Record: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(nickname, forKey: .nickname)
-        try container.encode(requiredNullable, forKey: .requiredNullable)
-        try container.encodeIfPresent(optionalNullable, forKey: .optionalNullable)
-        try container.encodeIfPresent(optional, forKey: .optional)
-        try container.encode(owner, forKey: .owner)
-        try container.encodeIfPresent(previousOwner, forKey: .previousOwner)
-        try container.encodeIfPresent(scores, forKey: .scores)
-        try container.encodeIfPresent(labels, forKey: .labels)
+        try container.encode(self.id, forKey: .id)
+        try container.encode(self.nickname, forKey: .nickname)
+        try container.encode(self.requiredNullable, forKey: .requiredNullable)
+        try container.encodeIfPresent(self.optionalNullable, forKey: .optionalNullable)
+        try container.encodeIfPresent(self.optional, forKey: .optional)
+        try container.encode(self.owner, forKey: .owner)
+        try container.encodeIfPresent(self.previousOwner, forKey: .previousOwner)
+        try container.encodeIfPresent(self.scores, forKey: .scores)
+        try container.encodeIfPresent(self.labels, forKey: .labels)
     }
 }

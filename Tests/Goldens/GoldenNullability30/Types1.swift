@@ -51,12 +51,12 @@ public nonisolated struct Record: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(nickname, forKey: .nickname)
-        try container.encodeIfPresent(count, forKey: .count)
-        try container.encodeIfPresent(optional, forKey: .optional)
-        try container.encode(owner, forKey: .owner)
-        try container.encode(nullableOwner, forKey: .nullableOwner)
-        try container.encodeIfPresent(values, forKey: .values)
+        try container.encode(self.id, forKey: .id)
+        try container.encode(self.nickname, forKey: .nickname)
+        try container.encodeIfPresent(self.count, forKey: .count)
+        try container.encodeIfPresent(self.optional, forKey: .optional)
+        try container.encode(self.owner, forKey: .owner)
+        try container.encode(self.nullableOwner, forKey: .nullableOwner)
+        try container.encodeIfPresent(self.values, forKey: .values)
     }
 }
