@@ -16,11 +16,14 @@ public struct TranslationOptions: Sendable {
     public var access: AccessLevel
     /// The spec's file name, quoted in every generated file's header.
     public var specName: String
+    /// The operations to generate; `Generator` applies it before translating. Empty keeps the whole spec.
+    public var filter: DocumentFilter
 
-    public init(moduleName: String, access: AccessLevel = .public, specName: String) {
+    public init(moduleName: String, access: AccessLevel = .public, specName: String, filter: DocumentFilter = DocumentFilter()) {
         self.moduleName = moduleName
         self.access = access
         self.specName = specName
+        self.filter = filter
     }
 }
 
