@@ -9,6 +9,9 @@ import Testing
         var spec: URL
         var module: String
         var expected: URL
+        /// As the config says for shipped clients, so a filtered or internal client is compared as generated.
+        var access = AccessLevel.public
+        var filter = DocumentFilter()
         var testDescription: String { module }
     }
 
@@ -30,7 +33,10 @@ import Testing
         }
         let specs = packageRoot.appendingPathComponent("Specs")
         return parsed.clients.map { client in
-            Case(spec: specs.appendingPathComponent(client.spec), module: client.module, expected: specs.appendingPathComponent(client.output).standardizedFileURL)
+            Case(
+                spec: specs.appendingPathComponent(client.spec), module: client.module,
+                expected: specs.appendingPathComponent(client.output).standardizedFileURL, access: client.access, filter: client.filter
+            )
         }
     }()
 
@@ -51,7 +57,7 @@ import Testing
         let result = generator.generate(
             file: golden.spec.lastPathComponent,
             bytes: bytes,
-            options: TranslationOptions(moduleName: golden.module, specName: golden.spec.lastPathComponent)
+            options: TranslationOptions(moduleName: golden.module, access: golden.access, specName: golden.spec.lastPathComponent, filter: golden.filter)
         )
         let errors = result.diagnostics.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors)")
