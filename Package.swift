@@ -84,3 +84,23 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Plugins: generate a client from a target's openapi.yaml at build time (ClientGenPlugin), or write clients into
+// the package on request (`swift package --allow-writing-to-package-directory generate-clients`); and the DocC
+// plugin, for `swift package generate-documentation --target ClientRuntime`.
+package.dependencies.append(.package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"))
+package.products += [
+    .plugin(name: "ClientGenPlugin", targets: ["ClientGenPlugin"]),
+    .plugin(name: "GenerateClientsPlugin", targets: ["GenerateClientsPlugin"]),
+]
+package.targets += [
+    .plugin(name: "ClientGenPlugin", capability: .buildTool(), dependencies: ["clientgen"]),
+    .plugin(
+        name: "GenerateClientsPlugin",
+        capability: .command(
+            intent: .custom(verb: "generate-clients", description: "Regenerate the clients generated from OpenAPI specs into the package's sources"),
+            permissions: [.writeToPackageDirectory(reason: "Writes the generated client sources into the package")]
+        ),
+        dependencies: ["clientgen"]
+    ),
+]

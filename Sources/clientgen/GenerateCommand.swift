@@ -12,6 +12,9 @@ struct GenerateCommand: ParsableCommand {
             With a spec, generates one module into --output. Without one, generates every client listed in the \
             config (default: Specs/clientgen.yaml). Files are written only when their content changes, and nothing \
             is written when any spec has errors.
+
+            --target-config reads a target's clientgen.yaml (module, access, templates, filter), as the build \
+            plugin does: its keys win over --module, --access and --templates, which then give the defaults.
             """
     )
 
@@ -24,8 +27,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The module's name, quoted in its files.")
     var module: String?
 
-    @Option(help: "Access level of the generated declarations: public or internal.")
-    var access: AccessLevel = .public
+    @Option(help: "Access level of the generated declarations: public or internal (default: public; internal with --target-config).")
+    var access: AccessLevel?
 
     @Option(help: "A folder of .mustache files that replace built-in templates or partials of the same name.")
     var templates: String?
@@ -33,12 +36,18 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The config listing clients to generate when no spec is given.")
     var config = "Specs/clientgen.yaml"
 
+    @Option(help: "A target's clientgen.yaml (module, access, templates, filter) for the spec given.")
+    var targetConfig: String?
+
     @Flag(help: "Write nothing; exit 1 listing the files that would change.")
     var check = false
 
     func validate() throws {
-        if spec != nil, output == nil || module == nil {
-            throw ValidationError("A spec needs --output and --module.")
+        if spec != nil, output == nil || (module == nil && targetConfig == nil) {
+            throw ValidationError("A spec needs --output and --module (or --target-config).")
+        }
+        if spec == nil, targetConfig != nil {
+            throw ValidationError("--target-config needs a spec.")
         }
     }
 
@@ -81,11 +90,23 @@ struct GenerateCommand: ParsableCommand {
     }
 
     private func loadJobs() throws -> [Job] {
-        if let spec, let output, let module {
+        if let spec, let output {
+            var target = TargetConfig()
+            var templates = templates
+            if let targetConfig {
+                target = try loadTargetConfig(targetConfig)
+                if let folder = target.templates {
+                    templates = resolve(folder, relativeTo: targetConfig)
+                }
+            }
+            guard let module = target.module ?? module else {
+                throw ValidationError("No module name: give --module or set 'module' in \(targetConfig ?? "the target config").")
+            }
             guard ModuleName.isValid(module) else {
                 throw ValidationError("'\(module)' is not a valid Swift module name.")
             }
-            let options = TranslationOptions(moduleName: module, access: access, specName: (spec as NSString).lastPathComponent)
+            let level = target.access ?? access ?? (targetConfig == nil ? .public : .internal)
+            let options = TranslationOptions(moduleName: module, access: level, specName: (spec as NSString).lastPathComponent, filter: target.filter)
             return [Job(spec: spec, options: options, output: output, templates: templates)]
         }
         guard let data = FileManager.default.contents(atPath: config) else {
@@ -94,18 +115,34 @@ struct GenerateCommand: ParsableCommand {
         let (parsed, diagnostics) = GeneratorConfig.parse(file: config, bytes: Array(data))
         diagnostics.forEach { printError($0.description) }
         guard let parsed else { throw ExitCode.failure }
-        let directory = (config as NSString).deletingLastPathComponent
-        func resolve(_ path: String) -> String {
-            path.hasPrefix("/") || directory.isEmpty ? path : ((directory as NSString).appendingPathComponent(path) as NSString).standardizingPath
-        }
         return parsed.clients.map { client in
             Job(
-                spec: resolve(client.spec),
+                spec: resolve(client.spec, relativeTo: config),
                 options: client.translationOptions,
-                output: resolve(client.output),
-                templates: client.templates.map(resolve) ?? templates
+                output: resolve(client.output, relativeTo: config),
+                templates: client.templates.map { resolve($0, relativeTo: config) } ?? templates
             )
         }
+    }
+
+    private func loadTargetConfig(_ path: String) throws -> TargetConfig {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            printError("\(path): error: cannot read the file")
+            throw ExitCode.failure
+        }
+        let (parsed, diagnostics) = TargetConfig.parse(file: path, bytes: Array(data))
+        diagnostics.forEach { printError($0.description) }
+        guard let parsed else {
+            printError("clientgen: nothing was written because of the errors above")
+            throw ExitCode.failure
+        }
+        return parsed
+    }
+
+    /// A path written in a config, relative to the config's folder.
+    private func resolve(_ path: String, relativeTo config: String) -> String {
+        let directory = (config as NSString).deletingLastPathComponent
+        return path.hasPrefix("/") || directory.isEmpty ? path : ((directory as NSString).appendingPathComponent(path) as NSString).standardizingPath
     }
 
     private func generate(_ job: Job) throws -> GenerationResult {

@@ -1,4 +1,4 @@
-/// Runs the pipeline (parse, translate, render) for one spec, entirely in memory: the caller decides what
+/// Runs the pipeline (parse, filter, translate, render) for one spec, entirely in memory: the caller decides what
 /// reaches the disk.
 public struct Generator: Sendable {
     public var parser: DocumentParser
@@ -14,9 +14,14 @@ public struct Generator: Sendable {
         guard let document = parsed.document, !parsed.hasErrors else {
             return GenerationResult(files: nil, diagnostics: parsed.diagnostics)
         }
-        let (module, translationDiagnostics) = Translator(options: options).translate(document)
         var log = DiagnosticLog()
         log.append(contentsOf: parsed.diagnostics)
+        let (filtered, filterDiagnostics) = options.filter.apply(to: document)
+        log.append(contentsOf: filterDiagnostics)
+        guard !log.hasErrors else {
+            return GenerationResult(files: nil, diagnostics: log.sorted)
+        }
+        let (module, translationDiagnostics) = Translator(options: options).translate(filtered)
         log.append(contentsOf: translationDiagnostics)
         return GenerationResult(files: renderer.render(module), diagnostics: log.sorted)
     }

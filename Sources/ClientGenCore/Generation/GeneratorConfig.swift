@@ -1,4 +1,15 @@
-/// `clientgen.yaml`: which specs become which modules. Paths are relative to the config file.
+/// `Specs/clientgen.yaml`: which specs become which modules. Paths are relative to the config file.
+///
+/// ```yaml
+/// clients:
+///   - spec: allium.yaml
+///     module: Allium
+///     output: ../Sources/Allium
+///     access: public          # optional: public (default) or internal
+///     templates: templates    # optional: a folder of .mustache overrides
+///     filter:                 # optional: generate only these operations
+///       operations: [getQueryRunResults]
+/// ```
 public struct GeneratorConfig: Sendable {
     public struct Client: Sendable {
         public var spec: String
@@ -6,6 +17,7 @@ public struct GeneratorConfig: Sendable {
         public var output: String
         public var access: AccessLevel
         public var templates: String?
+        public var filter: DocumentFilter
         /// Extensions added to operations by `operationId`, for specs that must stay verbatim.
         public var operationExtensions: [String: [String: JSONLiteral]] = [:]
 
@@ -14,7 +26,8 @@ public struct GeneratorConfig: Sendable {
                 moduleName: module,
                 access: access,
                 specName: spec.split(separator: "/").last.map(String.init) ?? spec,
-                operationExtensions: operationExtensions
+                operationExtensions: operationExtensions,
+                filter: filter
             )
         }
     }
@@ -23,7 +36,7 @@ public struct GeneratorConfig: Sendable {
 
     /// Parses a config; every problem comes back as a diagnostic with its location, as for specs.
     public static func parse(file: String, bytes: [UInt8]) -> (config: GeneratorConfig?, diagnostics: [Diagnostic]) {
-        var log = DiagnosticLog()
+        var reader = ConfigReader(file: file)
         let root: YAMLNode
         do {
             root = try YAMLLoader().load(bytes: bytes, file: file)
@@ -31,80 +44,196 @@ public struct GeneratorConfig: Sendable {
             return (nil, error.diagnostics)
         }
         guard let mapping = root.mapping else {
-            log.error("the config must be a mapping with a 'clients' list", file: file, at: root.location)
-            return (nil, log.diagnostics)
+            reader.log.error("the config must be a mapping with a 'clients' list", file: file, at: root.location)
+            return (nil, reader.log.diagnostics)
         }
-        reportUnknownKeys(in: mapping, allowed: ["clients"], file: file, path: .root, log: &log)
+        reader.reportUnknownKeys(in: mapping, allowed: ["clients"], path: .root)
         guard let list = mapping["clients"]?.sequence else {
-            log.error("the config needs a 'clients' list", file: file, at: mapping["clients"]?.location ?? mapping.location, path: JSONPath(["clients"]))
-            return (nil, log.diagnostics)
+            reader.log.error("the config needs a 'clients' list", file: file, at: mapping["clients"]?.location ?? mapping.location, path: JSONPath(["clients"]))
+            return (nil, reader.log.diagnostics)
         }
         var clients: [Client] = []
         for (index, item) in list.items.enumerated() {
             let path = JSONPath(["clients", String(index)])
             guard let entry = item.mapping else {
-                log.error("each client must be a mapping with 'spec', 'module' and 'output'", file: file, at: item.location, path: path)
+                reader.log.error("each client must be a mapping with 'spec', 'module' and 'output'", file: file, at: item.location, path: path)
                 continue
             }
-            reportUnknownKeys(in: entry, allowed: ["spec", "module", "output", "access", "templates", "operations"], file: file, path: path, log: &log)
-            func string(_ key: String, required: Bool) -> String? {
-                guard let node = entry[key] else {
-                    if required { log.error("missing '\(key)'", file: file, at: entry.location, path: path) }
-                    return nil
-                }
-                guard let scalar = node.scalar, !scalar.isNull else {
-                    log.error("'\(key)' must be a string, found \(node.kindDescription)", file: file, at: node.location, path: path / key)
-                    return nil
-                }
-                return scalar.value
-            }
-            let spec = string("spec", required: true)
-            let module = string("module", required: true)
-            let output = string("output", required: true)
-            var access = AccessLevel.public
-            if let text = string("access", required: false) {
-                if let level = AccessLevel(rawValue: text) {
-                    access = level
-                } else {
-                    log.error("'access' must be 'public' or 'internal', found '\(text)'", file: file, at: entry["access"]?.location, path: path / "access")
-                }
-            }
-            if let module, !ModuleName.isValid(module) {
-                log.error("'\(module)' is not a valid Swift module name", file: file, at: entry["module"]?.location, path: path / "module")
-            }
-            var operationExtensions: [String: [String: JSONLiteral]] = [:]
-            if let node = entry["operations"] {
-                if let operations = node.mapping {
-                    for operation in operations.entries {
-                        guard let extensions = operation.value.mapping else {
-                            log.error("operation '\(operation.key)' must map extension names to values", file: file, at: operation.value.location, path: path / "operations" / operation.key)
-                            continue
-                        }
-                        for entry in extensions.entries where !entry.key.hasPrefix("x-") {
-                            log.error("'\(entry.key)' is not an extension; names start with 'x-'", file: file, at: entry.keyLocation, path: path / "operations" / operation.key / entry.key)
-                        }
-                        operationExtensions[operation.key] = Dictionary(
-                            extensions.entries.map { ($0.key, JSONLiteral($0.value)) }, uniquingKeysWith: { $1 }
-                        )
-                    }
-                } else {
-                    log.error("'operations' must map operationIds to extensions", file: file, at: node.location, path: path / "operations")
-                }
-            }
+            reader.reportUnknownKeys(in: entry, allowed: ["spec", "module", "output", "access", "templates", "filter", "operations"], path: path)
+            let spec = reader.string("spec", in: entry, path: path, required: true)
+            let module = reader.module(in: entry, path: path, required: true)
+            let output = reader.string("output", in: entry, path: path, required: true)
+            let access = reader.access(in: entry, path: path) ?? .public
+            let templates = reader.string("templates", in: entry, path: path, required: false)
+            let filter = reader.filter(in: entry, path: path)
+            let operationExtensions = reader.operationExtensions(in: entry, path: path)
             if let spec, let module, let output {
-                var client = Client(spec: spec, module: module, output: output, access: access, templates: string("templates", required: false))
+                var client = Client(spec: spec, module: module, output: output, access: access, templates: templates, filter: filter)
                 client.operationExtensions = operationExtensions
                 clients.append(client)
             }
         }
-        return log.hasErrors ? (nil, log.diagnostics) : (GeneratorConfig(clients: clients), log.diagnostics)
+        return reader.log.hasErrors ? (nil, reader.log.diagnostics) : (GeneratorConfig(clients: clients), reader.log.diagnostics)
+    }
+}
+
+/// A target's `clientgen.yaml`, beside its `openapi.yaml`, for the build plugin and `clientgen generate <spec>
+/// --target-config`: how the one spec of a target becomes code. Every key is optional, and an empty file is a
+/// valid config. Paths are relative to the config file.
+///
+/// ```yaml
+/// module: Notes           # the name quoted in the generated files; default: the target's name
+/// access: internal        # internal (default) or public, for a library target that re-exports the client
+/// templates: Templates    # a folder of .mustache overrides
+/// filter:                 # generate only these operations (and the schemas they use)
+///   operations: [getNote]
+///   tags: [notes]
+///   paths: ["/notes/*"]
+/// ```
+public struct TargetConfig: Sendable {
+    public var module: String?
+    public var access: AccessLevel?
+    public var templates: String?
+    public var filter: DocumentFilter
+
+    public init(module: String? = nil, access: AccessLevel? = nil, templates: String? = nil, filter: DocumentFilter = DocumentFilter()) {
+        self.module = module
+        self.access = access
+        self.templates = templates
+        self.filter = filter
     }
 
-    private static func reportUnknownKeys(in mapping: YAMLMapping, allowed: Set<String>, file: String, path: JSONPath, log: inout DiagnosticLog) {
+    public static let keys: Set<String> = ["module", "access", "templates", "filter"]
+
+    /// Parses a target config; every problem, unknown keys included, comes back as a diagnostic with its location.
+    public static func parse(file: String, bytes: [UInt8]) -> (config: TargetConfig?, diagnostics: [Diagnostic]) {
+        var reader = ConfigReader(file: file)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let isBlank = text.split(whereSeparator: \.isNewline).allSatisfy { line in
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            return trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed == "---"
+        }
+        if isBlank {
+            return (TargetConfig(), [])
+        }
+        let root: YAMLNode
+        do {
+            root = try YAMLLoader().load(bytes: bytes, file: file)
+        } catch {
+            return (nil, error.diagnostics)
+        }
+        if let scalar = root.scalar, scalar.isNull {
+            return (TargetConfig(), [])
+        }
+        guard let mapping = root.mapping else {
+            reader.log.error("the config must be a mapping of \(keys.sorted().map { "'\($0)'" }.joined(separator: ", "))", file: file, at: root.location)
+            return (nil, reader.log.diagnostics)
+        }
+        reader.reportUnknownKeys(in: mapping, allowed: keys, path: .root)
+        let config = TargetConfig(
+            module: reader.module(in: mapping, path: .root, required: false),
+            access: reader.access(in: mapping, path: .root),
+            templates: reader.string("templates", in: mapping, path: .root, required: false),
+            filter: reader.filter(in: mapping, path: .root)
+        )
+        return reader.log.hasErrors ? (nil, reader.log.diagnostics) : (config, reader.log.diagnostics)
+    }
+}
+
+/// The one way both configs read their keys, so both report problems alike.
+private struct ConfigReader {
+    let file: String
+    var log = DiagnosticLog()
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func reportUnknownKeys(in mapping: YAMLMapping, allowed: Set<String>, path: JSONPath) {
         for entry in mapping.entries where !allowed.contains(entry.key) {
             let expected = allowed.sorted().map { "'\($0)'" }.joined(separator: ", ")
             log.error("unknown key '\(entry.key)'; expected one of \(expected)", file: file, at: entry.keyLocation, path: path / entry.key)
         }
+    }
+
+    mutating func string(_ key: String, in mapping: YAMLMapping, path: JSONPath, required: Bool) -> String? {
+        guard let node = mapping[key] else {
+            if required { log.error("missing '\(key)'", file: file, at: mapping.location, path: path) }
+            return nil
+        }
+        guard let scalar = node.scalar, !scalar.isNull else {
+            log.error("'\(key)' must be a string, found \(node.kindDescription)", file: file, at: node.location, path: path / key)
+            return nil
+        }
+        return scalar.value
+    }
+
+    mutating func module(in mapping: YAMLMapping, path: JSONPath, required: Bool) -> String? {
+        guard let module = string("module", in: mapping, path: path, required: required) else { return nil }
+        guard ModuleName.isValid(module) else {
+            log.error("'\(module)' is not a valid Swift module name", file: file, at: mapping["module"]?.location, path: path / "module")
+            return nil
+        }
+        return module
+    }
+
+    mutating func access(in mapping: YAMLMapping, path: JSONPath) -> AccessLevel? {
+        guard let text = string("access", in: mapping, path: path, required: false) else { return nil }
+        guard let level = AccessLevel(rawValue: text) else {
+            log.error("'access' must be 'public' or 'internal', found '\(text)'", file: file, at: mapping["access"]?.location, path: path / "access")
+            return nil
+        }
+        return level
+    }
+
+    /// `filter:` with `operations`, `tags` and `paths`, each a list of strings (or a single string).
+    /// `operations: {operationId: {x-name: value}}`: extensions added to operations of a verbatim spec.
+    mutating func operationExtensions(in mapping: YAMLMapping, path: JSONPath) -> [String: [String: JSONLiteral]] {
+        guard let node = mapping["operations"] else { return [:] }
+        guard let operations = node.mapping else {
+            log.error("'operations' must map operationIds to extensions", file: file, at: node.location, path: path / "operations")
+            return [:]
+        }
+        var result: [String: [String: JSONLiteral]] = [:]
+        for operation in operations.entries {
+            let operationPath = path / "operations" / operation.key
+            guard let extensions = operation.value.mapping else {
+                log.error("operation '\(operation.key)' must map extension names to values", file: file, at: operation.value.location, path: operationPath)
+                continue
+            }
+            for entry in extensions.entries where !entry.key.hasPrefix("x-") {
+                log.error("'\(entry.key)' is not an extension; names start with 'x-'", file: file, at: entry.keyLocation, path: operationPath / entry.key)
+            }
+            result[operation.key] = Dictionary(extensions.entries.map { ($0.key, JSONLiteral($0.value)) }, uniquingKeysWith: { $1 })
+        }
+        return result
+    }
+
+    mutating func filter(in mapping: YAMLMapping, path: JSONPath) -> DocumentFilter {
+        guard let node = mapping["filter"] else { return DocumentFilter() }
+        let filterPath = path / "filter"
+        guard let entries = node.mapping else {
+            log.error("'filter' must be a mapping with 'operations', 'tags' or 'paths', found \(node.kindDescription)", file: file, at: node.location, path: filterPath)
+            return DocumentFilter()
+        }
+        reportUnknownKeys(in: entries, allowed: ["operations", "tags", "paths"], path: filterPath)
+        func list(_ key: String) -> [DocumentFilter.Entry] {
+            guard let node = entries[key] else { return [] }
+            let items: [(node: YAMLNode, path: JSONPath)]
+            if let sequence = node.sequence {
+                items = sequence.items.enumerated().map { ($1, filterPath / key / $0) }
+            } else {
+                items = [(node, filterPath / key)]
+            }
+            return items.compactMap { item in
+                guard let scalar = item.node.scalar, !scalar.isNull, !scalar.value.isEmpty else {
+                    log.error("'\(key)' must list strings, found \(item.node.kindDescription)", file: file, at: item.node.location, path: item.path)
+                    return nil
+                }
+                return DocumentFilter.Entry(scalar.value, source: SourceRange(file: file, location: scalar.location, path: item.path))
+            }
+        }
+        return DocumentFilter(operations: list("operations"), tags: list("tags"), paths: list("paths"))
     }
 }
 

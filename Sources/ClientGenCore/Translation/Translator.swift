@@ -18,12 +18,21 @@ public struct TranslationOptions: Sendable {
     public var specName: String
     /// Extensions to add to operations by `operationId` (from the config), as if the spec had them.
     public var operationExtensions: [String: [String: JSONLiteral]]
+    /// The operations to generate; `Generator` applies it before translating. Empty keeps the whole spec.
+    public var filter: DocumentFilter
 
-    public init(moduleName: String, access: AccessLevel = .public, specName: String, operationExtensions: [String: [String: JSONLiteral]] = [:]) {
+    public init(
+        moduleName: String,
+        access: AccessLevel = .public,
+        specName: String,
+        operationExtensions: [String: [String: JSONLiteral]] = [:],
+        filter: DocumentFilter = DocumentFilter()
+    ) {
         self.moduleName = moduleName
         self.access = access
         self.specName = specName
         self.operationExtensions = operationExtensions
+        self.filter = filter
     }
 }
 

@@ -1,0 +1,1 @@
+../ClientGenPlugin/GenerationJob.swift

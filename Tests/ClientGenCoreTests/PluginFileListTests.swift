@@ -1,0 +1,15 @@
+import ClientGenCore
+import Foundation
+import Testing
+
+/// The build plugin cannot import ClientGenCore, so it declares the generated files itself; it must declare
+/// exactly the files `clientgen` writes, or SwiftPM would miss outputs or wait for files that never come.
+@Suite struct PluginFileListTests {
+    @Test func pluginDeclaresTheFilesTheGeneratorWrites() throws {
+        let source = GoldenTests.packageRoot.appendingPathComponent("Plugins/ClientGenPlugin/GenerationJob.swift")
+        let text = try String(contentsOf: source, encoding: .utf8)
+        #expect(text.contains("static let shardCount = \(Translator.shardCount)\n"))
+        #expect(text.contains(#"static let fileNames = ["Client.swift"] + (1...shardCount).map { "Operations\($0).swift" } + (1...shardCount).map { "Types\($0).swift" }"#))
+        #expect(Translator.fileNames() == ["Client.swift"] + (1...Translator.shardCount).map { "Operations\($0).swift" } + (1...Translator.shardCount).map { "Types\($0).swift" })
+    }
+}
