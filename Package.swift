@@ -77,9 +77,21 @@ let package = Package(
             name: "GoldenDecodingTests",
             dependencies: ["ClientRuntime"] + goldenModules.map { .target(name: $0) }
         ),
+        /// A real HTTP server on 127.0.0.1 that records requests and plays scripted responses, for end-to-end tests.
+        .target(
+            name: "HTTPTestServer",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
+            path: "Tests/HTTPTestServer"
+        ),
         .testTarget(
             name: "ClientRuntimeTests",
-            dependencies: ["ClientRuntime", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["ClientRuntime", "HTTPTestServer"]
+        ),
+        /// The shipped clients against their vendors' documented examples, over real HTTP.
+        .testTarget(
+            name: "ClientsEndToEndTests",
+            dependencies: ["ClientRuntime", "HTTPTestServer"] + shippedClients.map { .target(name: $0) },
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]

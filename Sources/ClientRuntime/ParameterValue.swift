@@ -107,6 +107,9 @@ struct ParameterEncoder: Encoder {
         switch value {
         case let date as Date: node.content = .primitive(RFC3339.string(from: date))
         case let url as URL: node.content = .primitive(url.absoluteString)
+        // RFC 9562 §4: UUIDs are output in lower case (`uuidString` is upper case), as APIs document and
+        // as servers matching paths case-sensitively (Django's `<uuid:…>`) require.
+        case let uuid as UUID: node.content = .primitive(uuid.uuidString.lowercased())
         case let decimal as Decimal: node.content = .primitive(decimal.description)
         case let data as Data: node.content = .primitive(data.base64EncodedString())
         case let number as Double: node.content = .primitive(try Self.format(number, codingPath))

@@ -19,8 +19,12 @@ import Testing
         return counts
     }()
 
+    /// Serialized: the cases are synchronous CPU work, and running them side by side occupies every thread of
+    /// Swift concurrency's cooperative pool (two on a two-core machine) for seconds, starving the wall-clock
+    /// sensitive runtime and end-to-end tests in the same process.
     @Test(
         .enabled(if: ParserFixtures.corpusExists, "the spec corpus (../shared/corpus beside the package) is absent; skipping"),
+        .serialized,
         arguments: specs
     )
     func specLoadsWithoutErrors(_ spec: String) {

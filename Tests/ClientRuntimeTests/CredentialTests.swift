@@ -1,5 +1,6 @@
 import ClientRuntime
 import Foundation
+import HTTPTestServer
 import Testing
 
 @Suite struct CredentialTests {

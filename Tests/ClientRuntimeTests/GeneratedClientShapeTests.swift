@@ -1,5 +1,6 @@
 import ClientRuntime
 import Foundation
+import HTTPTestServer
 import Testing
 
 // Code shaped exactly like ClientGen's output, so a change to the runtime API that would break

@@ -1,5 +1,6 @@
 import ClientRuntime
 import Foundation
+import HTTPTestServer
 import Testing
 
 /// Adds a header and records what it saw.

@@ -1,5 +1,6 @@
 import ClientRuntime
 import Foundation
+import HTTPTestServer
 import Testing
 
 @Suite struct PathParameterTests {
@@ -34,7 +35,7 @@ import Testing
         try await withTestServer { server async throws in
             #expect(try await target(42, server: server) == "/runs/42/results")
             #expect(try await target(UUID(uuidString: "E621E1F8-C36C-495A-93FC-0C247A3E6E5F")!, server: server)
-                == "/runs/E621E1F8-C36C-495A-93FC-0C247A3E6E5F/results")
+                == "/runs/e621e1f8-c36c-495a-93fc-0c247a3e6e5f/results")
             #expect(try await target(Kind.daily, server: server) == "/runs/daily/results")
         }
     }

@@ -1,5 +1,6 @@
 import ClientRuntime
 import Foundation
+import HTTPTestServer
 import Testing
 
 /// Sends `request` to `server` and returns the raw request target the server saw.

@@ -4,32 +4,32 @@ import Foundation
 
 /// One request exactly as it reached the server: the raw request target (still percent-encoded, not
 /// normalized), every header, and the body bytes.
-struct RecordedRequest: Sendable {
-    let method: String
+public struct RecordedRequest: Sendable {
+    public let method: String
     /// The request target as sent: `/runs/a%2Fb/results?f=json`.
-    let target: String
-    let headers: [(name: String, value: String)]
-    let body: Data
+    public let target: String
+    public let headers: [(name: String, value: String)]
+    public let body: Data
 
-    var path: String { String(target.prefix { $0 != "?" }) }
+    public var path: String { String(target.prefix { $0 != "?" }) }
 
     /// The raw query without the `?`, or "" when there is none.
-    var query: String {
+    public var query: String {
         target.firstIndex(of: "?").map { String(target[target.index(after: $0)...]) } ?? ""
     }
 
     /// All values of a header joined by `, `, matched case-insensitively.
-    func header(_ name: String) -> String? {
+    public func header(_ name: String) -> String? {
         let values = headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
         return values.isEmpty ? nil : values.joined(separator: ", ")
     }
 
-    var text: String { String(decoding: body, as: UTF8.self) }
+    public var text: String { String(decoding: body, as: UTF8.self) }
 }
 
 /// What the server does for one request.
-struct ScriptedResponse: Sendable {
-    enum Behaviour: Sendable {
+public struct ScriptedResponse: Sendable {
+    public enum Behaviour: Sendable {
         case respond
         /// Reads the request, then closes the socket without answering.
         case dropConnection
@@ -37,34 +37,46 @@ struct ScriptedResponse: Sendable {
         case truncateBody(sending: Int)
     }
 
-    var status: Int = 200
-    var headers: [String: String] = [:]
-    var body = Data()
+    public var status: Int
+    public var headers: [String: String]
+    public var body: Data
     /// Waits this long before answering, to exercise client timeouts and cancellation.
-    var delay: Duration?
+    public var delay: Duration?
     /// Sends the body with chunked transfer encoding, so the client cannot know its length up front.
-    var chunked = false
-    var behaviour = Behaviour.respond
+    public var chunked: Bool
+    public var behaviour: Behaviour
 
-    static func json(_ text: String, status: Int = 200, headers: [String: String] = [:]) -> ScriptedResponse {
+    public init(
+        status: Int = 200, headers: [String: String] = [:], body: Data = Data(), delay: Duration? = nil,
+        chunked: Bool = false, behaviour: Behaviour = .respond
+    ) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.delay = delay
+        self.chunked = chunked
+        self.behaviour = behaviour
+    }
+
+    public static func json(_ text: String, status: Int = 200, headers: [String: String] = [:]) -> ScriptedResponse {
         ScriptedResponse(status: status, headers: headers.merging(["Content-Type": "application/json"]) { mine, _ in mine }, body: Data(text.utf8))
     }
 
-    static func text(_ text: String, status: Int = 200, contentType: String = "text/plain; charset=utf-8") -> ScriptedResponse {
+    public static func text(_ text: String, status: Int = 200, contentType: String = "text/plain; charset=utf-8") -> ScriptedResponse {
         ScriptedResponse(status: status, headers: ["Content-Type": contentType], body: Data(text.utf8))
     }
 }
 
 /// A real HTTP server on 127.0.0.1 with an ephemeral port, for end-to-end tests of the runtime and of
 /// generated clients: it records every request and plays scripted responses per path.
-final class TestServer: Sendable {
-    let url: URL
+public final class TestServer: Sendable {
+    public let url: URL
     private let server: HTTPServer
     private let task: Task<Void, any Error>
     private let state: Script
 
     /// Starts listening; call `stop()` when done (tests use `withTestServer`, which does).
-    static func start() async throws -> TestServer {
+    public static func start() async throws -> TestServer {
         let state = Script()
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 60, logger: .disabled, handler: ClosureHTTPHandler { request in
             try await state.handle(request)
@@ -86,22 +98,22 @@ final class TestServer: Sendable {
 
     /// Responses for requests whose raw path is `path` (or any path for "*"), used in order; the last
     /// one repeats. Without a script the server answers `200` with `{}`.
-    func script(_ path: String = "*", _ responses: ScriptedResponse...) async {
+    public func script(_ path: String = "*", _ responses: ScriptedResponse...) async {
         await state.set(responses, for: path)
     }
 
-    var requests: [RecordedRequest] {
+    public var requests: [RecordedRequest] {
         get async { await state.requests }
     }
 
-    func stop() async {
+    public func stop() async {
         await server.stop()
         task.cancel()
     }
 }
 
 /// Runs `body` with a fresh server and stops it afterwards, even when `body` throws.
-func withTestServer(_ body: (TestServer) async throws -> Void) async throws {
+public func withTestServer(_ body: (TestServer) async throws -> Void) async throws {
     let server = try await TestServer.start()
     do {
         try await body(server)

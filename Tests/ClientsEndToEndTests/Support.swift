@@ -1,0 +1,58 @@
+import ClientRuntime
+import Foundation
+import HTTPTestServer
+import Testing
+
+/// A documented example body, byte for byte as the vendor doc shows it (see `Fixtures/README.md`).
+func fixture(_ name: String) throws -> Data {
+    let url = try #require(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures"), "missing fixture \(name)")
+    return try Data(contentsOf: url)
+}
+
+/// A fixture served as the whole response body, with `contentType`.
+func serving(_ name: String, status: Int = 200, contentType: String = "application/json") throws -> ScriptedResponse {
+    ScriptedResponse(status: status, headers: ["Content-Type": contentType], body: try fixture(name))
+}
+
+/// Every exchange with the local server takes milliseconds; the timeout only bounds a hang, with headroom for a
+/// loaded two-core machine. The timeout itself is tested with 0.3 s in `AlliumTests.slowServerTimesOut`.
+let testConfiguration = ClientConfiguration(timeout: .seconds(5))
+
+/// The `ClientError` `work` throws; records an issue if it succeeds or throws something else.
+func clientError(_ work: () async throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) async -> ClientError? {
+    do {
+        try await work()
+        Issue.record("expected a ClientError, but the call succeeded", sourceLocation: sourceLocation)
+    } catch let error as ClientError {
+        return error
+    } catch {
+        Issue.record("expected a ClientError, got \(type(of: error)): \(error)", sourceLocation: sourceLocation)
+    }
+    return nil
+}
+
+/// Checks that none of `secrets` can reach a log through the ways errors are usually printed.
+func expectRedacted(_ error: (any Error)?, _ secrets: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+    guard let error else { return }
+    let texts = [String(describing: error), String(reflecting: error), "\(error)", error.localizedDescription]
+        + [(error as? ClientError)?.debugDescription].compactMap { $0 }
+    for secret in secrets {
+        for text in texts where text.contains(secret) {
+            Issue.record("the secret appears in \(text)", sourceLocation: sourceLocation)
+        }
+    }
+}
+
+/// Seconds since 1970 that `date` must equal to the microsecond.
+func expectTime(_ date: Date?, _ expected: Double, sourceLocation: SourceLocation = #_sourceLocation) {
+    guard let date else {
+        Issue.record("expected a date, got nil", sourceLocation: sourceLocation)
+        return
+    }
+    #expect(abs(date.timeIntervalSince1970 - expected) < 1e-6, "\(date.timeIntervalSince1970) != \(expected)", sourceLocation: sourceLocation)
+}
+
+extension Array {
+    /// The single element, or nil when there are none or several.
+    var only: Element? { count == 1 ? first : nil }
+}
