@@ -73,8 +73,10 @@ public enum ClientError: Error, Sendable, CustomStringConvertible, CustomDebugSt
         case .invalidRequest(let reason): "invalid request: \(reason)"
         case .transport(let cause): "connection failed: \(cause)"
         case .timedOut: "the request timed out"
-        case .documentedStatus(let status, let body, _, _): "HTTP \(status): \(body)"
-        case .undocumentedStatus(let status, let data, _): "unexpected HTTP \(status): \(Self.snippet(of: data))"
+        // Bodies stay out of descriptions: a server may echo the request's credentials in an error body, and
+        // descriptions end up in logs. Read them through `body(as:)` and `rawBody`.
+        case .documentedStatus(let status, let body, let data, _): "HTTP \(status) with a \(type(of: body)) body (\(data.count) bytes)"
+        case .undocumentedStatus(let status, let data, _): "unexpected HTTP \(status) (\(data.count) bytes of body)"
         case .decoding(let failure): failure.description
         case .unexpectedContentType(let expected, let received): "expected \(expected) but the response is \(received ?? "untyped")"
         case .responseTooLarge(let limit): "the response is larger than the \(limit)-byte limit"

@@ -64,38 +64,38 @@ public nonisolated struct ExecutionResultsResponse: Codable, Hashable, Sendable 
 
 /// The current state of the query's execution. The documented page shows `QUERY_STATE_COMPLETED`; the other values are the execution states Dune documents elsewhere.
 public nonisolated enum ExecutionState: RawRepresentable, Codable, Hashable, Sendable {
-    case querySTATEPENDING
-    case querySTATEEXECUTING
-    case querySTATEFAILED
-    case querySTATECOMPLETED
-    case querySTATECANCELLED
-    case querySTATEEXPIRED
-    case querySTATECOMPLETEDPARTIAL
+    case queryStatePending
+    case queryStateExecuting
+    case queryStateFailed
+    case queryStateCompleted
+    case queryStateCancelled
+    case queryStateExpired
+    case queryStateCompletedPartial
     /// A value the spec does not list, kept as received.
     case unknown(String)
 
     public init(rawValue: String) {
         switch rawValue {
-        case "QUERY_STATE_PENDING": self = .querySTATEPENDING
-        case "QUERY_STATE_EXECUTING": self = .querySTATEEXECUTING
-        case "QUERY_STATE_FAILED": self = .querySTATEFAILED
-        case "QUERY_STATE_COMPLETED": self = .querySTATECOMPLETED
-        case "QUERY_STATE_CANCELLED": self = .querySTATECANCELLED
-        case "QUERY_STATE_EXPIRED": self = .querySTATEEXPIRED
-        case "QUERY_STATE_COMPLETED_PARTIAL": self = .querySTATECOMPLETEDPARTIAL
+        case "QUERY_STATE_PENDING": self = .queryStatePending
+        case "QUERY_STATE_EXECUTING": self = .queryStateExecuting
+        case "QUERY_STATE_FAILED": self = .queryStateFailed
+        case "QUERY_STATE_COMPLETED": self = .queryStateCompleted
+        case "QUERY_STATE_CANCELLED": self = .queryStateCancelled
+        case "QUERY_STATE_EXPIRED": self = .queryStateExpired
+        case "QUERY_STATE_COMPLETED_PARTIAL": self = .queryStateCompletedPartial
         default: self = .unknown(rawValue)
         }
     }
 
     public var rawValue: String {
         switch self {
-        case .querySTATEPENDING: "QUERY_STATE_PENDING"
-        case .querySTATEEXECUTING: "QUERY_STATE_EXECUTING"
-        case .querySTATEFAILED: "QUERY_STATE_FAILED"
-        case .querySTATECOMPLETED: "QUERY_STATE_COMPLETED"
-        case .querySTATECANCELLED: "QUERY_STATE_CANCELLED"
-        case .querySTATEEXPIRED: "QUERY_STATE_EXPIRED"
-        case .querySTATECOMPLETEDPARTIAL: "QUERY_STATE_COMPLETED_PARTIAL"
+        case .queryStatePending: "QUERY_STATE_PENDING"
+        case .queryStateExecuting: "QUERY_STATE_EXECUTING"
+        case .queryStateFailed: "QUERY_STATE_FAILED"
+        case .queryStateCompleted: "QUERY_STATE_COMPLETED"
+        case .queryStateCancelled: "QUERY_STATE_CANCELLED"
+        case .queryStateExpired: "QUERY_STATE_EXPIRED"
+        case .queryStateCompletedPartial: "QUERY_STATE_COMPLETED_PARTIAL"
         case .unknown(let value): value
         }
     }

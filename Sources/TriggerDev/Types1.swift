@@ -4,20 +4,20 @@ import ClientRuntime
 import Foundation
 
 public nonisolated enum GetRunResultV1NotFoundErrorModel: RawRepresentable, Codable, Hashable, Sendable {
-    case runEitherDoesnTExistOrIsNotFinished
+    case runEitherDoesntExistOrIsNotFinished
     /// A value the spec does not list, kept as received.
     case unknown(String)
 
     public init(rawValue: String) {
         switch rawValue {
-        case "Run either doesn't exist or is not finished": self = .runEitherDoesnTExistOrIsNotFinished
+        case "Run either doesn't exist or is not finished": self = .runEitherDoesntExistOrIsNotFinished
         default: self = .unknown(rawValue)
         }
     }
 
     public var rawValue: String {
         switch self {
-        case .runEitherDoesnTExistOrIsNotFinished: "Run either doesn't exist or is not finished"
+        case .runEitherDoesntExistOrIsNotFinished: "Run either doesn't exist or is not finished"
         case .unknown(let value): value
         }
     }

@@ -69,7 +69,8 @@ import Testing
             let undocumented = connection.undocumentedError(teapot)
             guard case .undocumentedStatus(418, let body, _) = undocumented else { Issue.record("got \(undocumented)"); return }
             #expect(String(decoding: body, as: UTF8.self) == "short and stout")
-            #expect(undocumented.description.contains("418") && undocumented.description.contains("short and stout"))
+            // The status is described; the body is not, since servers may echo secrets into it.
+            #expect(undocumented.description == "unexpected HTTP 418 (15 bytes of body)")
 
             let (_, garbled) = try await response(server, .json(#"{"unexpected":true}"#, status: 422))
             let fallback = connection.documentedError(ValidationError.self, from: garbled)

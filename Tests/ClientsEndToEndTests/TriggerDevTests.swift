@@ -125,7 +125,7 @@ import TriggerDev
 
             let missing = await clientError { _ = try await client.getRunResultV1(runId: "run_missing") }
             #expect(missing?.status == 404)
-            #expect(missing?.body(as: GetRunResultV1NotFound.self)?.error == .runEitherDoesnTExistOrIsNotFinished)
+            #expect(missing?.body(as: GetRunResultV1NotFound.self)?.error == .runEitherDoesntExistOrIsNotFinished)
             #expect(missing?.body(as: GetRunResultV1NotFound.self)?.error?.rawValue == "Run either doesn't exist or is not finished")
 
             expectRedacted(unauthorized, [Self.secretKey])

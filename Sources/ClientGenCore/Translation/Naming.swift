@@ -3,9 +3,17 @@
 enum Naming {
     /// Splits `get_query-runs`, `queriedAt`, `HTTPValidationError`, `X-Dune-API-Key` into words.
     static func words(_ raw: String) -> [String] {
-        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
-            return asciiWords(Array(raw.utf8))
+        // An apostrophe joins its word ("doesn't" → "doesnt"), it does not end it.
+        let raw = raw.contains("'") || raw.contains("\u{2019}") ? raw.filter { $0 != "'" && $0 != "\u{2019}" } : raw
+        let split = raw.utf8.allSatisfy({ $0 < 0x80 }) ? asciiWords(Array(raw.utf8)) : unicodeWords(raw)
+        // SCREAMING_SNAKE_CASE carries no case information: `QUERY_STATE_COMPLETED` reads as query, state, completed.
+        if split.count > 1, !raw.contains(where: \.isLowercase) {
+            return split.map { $0.lowercased() }
         }
+        return split
+    }
+
+    private static func unicodeWords(_ raw: String) -> [String] {
         var words: [String] = []
         var current: [Character] = []
         func flush() {
