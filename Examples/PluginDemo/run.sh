@@ -1,8 +1,37 @@
 #!/usr/bin/env bash
-# Builds the plugin demo from a clean state and runs it: the build generates the client from
-# Sources/PluginDemo/openapi.yaml (ClientGenPlugin), the run calls a local server with it and exits 0 on success.
+# Builds the plugin demo from a clean state and runs it, checking the build plugin as a user meets it:
+#   - a clean build generates the client from Sources/PluginDemo/openapi.yaml (ClientGenPlugin);
+#   - a second build with nothing changed does not run clientgen again;
+#   - an edited spec does;
+#   - a broken spec fails the build with `openapi.yaml:line:col: error:` in `swift build` output;
+#   - the app then calls a local server with the generated client and exits 0.
 set -euo pipefail
 cd "$(dirname "$0")"
+spec=Sources/PluginDemo/openapi.yaml
+backup=$(mktemp)
+cp "$spec" "$backup"
+trap 'cp "$backup" "$spec"; rm -f "$backup"' EXIT
+
+fail() { echo "PluginDemo: FAILED: $*" >&2; exit 1; }
+build() { swift build 2>&1 | tee /dev/stderr; }
+generations() { grep -c "Generating client" <<<"$1" || true; }
+
 rm -rf .build
-swift build
+out=$(build) || fail "the clean build failed"
+[ "$(generations "$out")" -ge 1 ] || fail "the clean build did not generate the client"
+
+out=$(build) || fail "the second build failed"
+[ "$(generations "$out")" -eq 0 ] || fail "a build with nothing changed ran clientgen again"
+
+printf '\n# edited\n' >> "$spec"
+out=$(build) || fail "the build after editing the spec failed"
+[ "$(generations "$out")" -ge 1 ] || fail "editing the spec did not regenerate the client"
+
+sed -i "s|'#/components/schemas/NewNote'|'#/components/schemas/Missing'|" "$spec"
+if out=$(build); then fail "a broken spec built"; fi
+line=$(grep -n "#/components/schemas/Missing" "$spec" | head -1 | cut -d: -f1)
+grep -qE "openapi\.yaml:$line:[0-9]+: error: " <<<"$out" || fail "the broken spec's diagnostic is not in the build output"
+
+cp "$backup" "$spec"
+build >/dev/null || fail "the build after fixing the spec failed"
 swift run PluginDemo
