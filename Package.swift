@@ -80,7 +80,7 @@ let package = Package(
         /// A real HTTP server on 127.0.0.1 that records requests and plays scripted responses, for end-to-end tests.
         .target(
             name: "HTTPTestServer",
-            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: ["ClientRuntime", .product(name: "FlyingFox", package: "FlyingFox")],
             path: "Tests/HTTPTestServer"
         ),
         .testTarget(

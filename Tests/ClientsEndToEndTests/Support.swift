@@ -18,19 +18,6 @@ func serving(_ name: String, status: Int = 200, contentType: String = "applicati
 /// loaded two-core machine. The timeout itself is tested with 0.3 s in `AlliumTests.slowServerTimesOut`.
 let testConfiguration = ClientConfiguration(timeout: .seconds(5))
 
-/// The `ClientError` `work` throws; records an issue if it succeeds or throws something else.
-func clientError(_ work: () async throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) async -> ClientError? {
-    do {
-        try await work()
-        Issue.record("expected a ClientError, but the call succeeded", sourceLocation: sourceLocation)
-    } catch let error as ClientError {
-        return error
-    } catch {
-        Issue.record("expected a ClientError, got \(type(of: error)): \(error)", sourceLocation: sourceLocation)
-    }
-    return nil
-}
-
 /// Checks that none of `secrets` can reach a log through the ways errors are usually printed.
 func expectRedacted(_ error: (any Error)?, _ secrets: [String], sourceLocation: SourceLocation = #_sourceLocation) {
     guard let error else { return }
