@@ -57,6 +57,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// libFuzzer target over the pipeline; not a product. `Scripts/fuzz` builds it with the sanitizers, a plain
+        /// build makes an executable that replays the inputs given as arguments.
+        .executableTarget(name: "ClientGenFuzzer", dependencies: ["ClientGenCore"]),
         .target(name: "ClientRuntime"),
     ] + shippedClients.map {
         .target(name: $0, dependencies: ["ClientRuntime"], swiftSettings: strictSettings)
@@ -70,7 +73,8 @@ let package = Package(
     } + [
         .testTarget(
             name: "ClientGenCoreTests",
-            dependencies: ["ClientGenCore"],
+            // The CLI tests run the built `clientgen` as a subprocess.
+            dependencies: ["ClientGenCore", "clientgen"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

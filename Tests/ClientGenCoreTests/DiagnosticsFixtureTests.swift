@@ -12,7 +12,7 @@ import Testing
         .map { String($0.dropLast(".expected".count)) }
 
     @Test func thereAreEnoughFixtures() {
-        #expect(Self.cases.count >= 15)
+        #expect(Self.cases.count >= 40)
     }
 
     @Test(arguments: cases)

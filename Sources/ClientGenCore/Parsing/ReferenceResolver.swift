@@ -11,6 +11,11 @@ extension ParseContext {
             }
             return nil
         }
+        // '' would name the whole document it is written in, which is never the schema or object meant.
+        guard !text.isEmpty else {
+            error("$ref is empty", refCursor, at: refNode.location)
+            return nil
+        }
         guard let reference = reference(text, from: cursor.file, refCursor, at: refNode.location) else { return nil }
         guard let root = file(named: reference.file, for: reference.text, refCursor, at: refNode.location) else { return nil }
         switch walk(reference.target, in: root) {

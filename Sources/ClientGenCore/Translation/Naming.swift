@@ -137,11 +137,14 @@ enum Naming {
         " ": "space",
     ]
 
-    /// A name that still starts with a digit gets a leading underscore; an empty one the fallback.
+    /// A member name that still starts with a digit gets a leading underscore, a type name a `Model` prefix (were
+    /// both `_123`, a parameter would shadow the type its operation returns); an empty name gets the fallback.
+    /// A member may not be `self`: as an initializer's parameter it would shadow the instance being set up.
     private static func validIdentifier(_ name: String, fallback: String, isType: Bool) -> String {
         guard let first = name.first else { return fallback }
-        if first.isNumber { return "_" + name }
+        if first.isNumber { return isType ? "Model" + name : "_" + name }
         if isType, reservedTypeNames.contains(name) { return name + "Model" }
+        if !isType, name == "self" { return "selfValue" }
         return name
     }
 

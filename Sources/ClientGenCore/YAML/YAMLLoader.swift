@@ -37,20 +37,40 @@ private struct TreeBuilder {
     let maxDepth: Int
     let maxAliasExpansion: Int
 
+    /// Open collections are classes so that adding to the innermost one appends in place: with value types,
+    /// the copy a `switch` binds keeps the array shared and every append copies it, which is quadratic in
+    /// the size of a mapping (hundreds of thousands of schemas in a 50 MB spec).
     private enum Frame {
-        case sequence(items: [YAMLNode], weight: Int, location: SourceLocation, anchor: String?)
-        case mapping(Mapping)
+        case sequence(SequenceFrame)
+        case mapping(MappingFrame)
     }
 
-    private struct Mapping {
+    private final class SequenceFrame {
+        var items: [YAMLNode] = []
+        var weight = 1
+        let location: SourceLocation
+        let anchor: String?
+
+        init(location: SourceLocation, anchor: String?) {
+            self.location = location
+            self.anchor = anchor
+        }
+    }
+
+    private final class MappingFrame {
         var entries: [YAMLMapping.Entry] = []
         var keyIndex: [String: Int] = [:]
         /// Keys that came from a merge (`<<`); a key written out later replaces them instead of clashing.
         var mergedKeys: Set<String> = []
         var pendingKey: YAMLScalar?
         var weight = 1
-        var location: SourceLocation
-        var anchor: String?
+        let location: SourceLocation
+        let anchor: String?
+
+        init(location: SourceLocation, anchor: String?) {
+            self.location = location
+            self.anchor = anchor
+        }
     }
 
     private var stack: [Frame] = []
@@ -94,9 +114,9 @@ private struct TreeBuilder {
                     let scalar = YAMLScalar(value, style: Self.style(data.style), tag: Self.tag(data.tag, implicit: data.plain_implicit == 1 || data.quoted_implicit == 1), location: location)
                     try add(.scalar(scalar), weight: 1, anchor: Self.string(data.anchor))
                 case YAML_SEQUENCE_START_EVENT:
-                    try push(.sequence(items: [], weight: 1, location: location, anchor: Self.string(event.data.sequence_start.anchor)), at: location)
+                    try push(.sequence(SequenceFrame(location: location, anchor: Self.string(event.data.sequence_start.anchor))), at: location)
                 case YAML_MAPPING_START_EVENT:
-                    try push(.mapping(Mapping(location: location, anchor: Self.string(event.data.mapping_start.anchor))), at: location)
+                    try push(.mapping(MappingFrame(location: location, anchor: Self.string(event.data.mapping_start.anchor))), at: location)
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     try pop()
                 case YAML_ALIAS_EVENT:
@@ -126,7 +146,7 @@ private struct TreeBuilder {
             throw failure("nesting deeper than \(maxDepth) levels", at: location)
         }
         let anchor: String? = switch frame {
-        case .sequence(_, _, _, let anchor): anchor
+        case .sequence(let sequence): sequence.anchor
         case .mapping(let mapping): mapping.anchor
         }
         if let anchor { openAnchors.insert(anchor) }
@@ -136,8 +156,8 @@ private struct TreeBuilder {
     private mutating func pop() throws(DiagnosticError) {
         guard let frame = stack.popLast() else { return }
         switch frame {
-        case .sequence(let items, let weight, let location, let anchor):
-            try add(.sequence(YAMLSequence(items: items, location: location)), weight: weight, anchor: anchor)
+        case .sequence(let sequence):
+            try add(.sequence(YAMLSequence(items: sequence.items, location: sequence.location)), weight: sequence.weight, anchor: sequence.anchor)
         case .mapping(let mapping):
             if let key = mapping.pendingKey {
                 throw failure("key '\(key.value)' has no value", at: key.location)
@@ -151,19 +171,17 @@ private struct TreeBuilder {
             anchors[anchor] = (node, weight)
             openAnchors.remove(anchor)
         }
-        guard let top = stack.popLast() else {
+        guard let top = stack.last else {
             root = node
             return
         }
         switch top {
-        case .sequence(var items, let total, let location, let anchor):
-            items.append(node)
-            stack.append(.sequence(items: items, weight: total + weight, location: location, anchor: anchor))
-        case .mapping(var mapping):
-            defer { stack.append(.mapping(mapping)) }
+        case .sequence(let sequence):
+            sequence.items.append(node)
+            sequence.weight += weight
+        case .mapping(let mapping):
             guard let key = mapping.pendingKey else {
                 guard case .scalar(let scalar) = node else {
-                    stack.append(.mapping(mapping))
                     throw failure("a mapping key must be a plain value, not \(node.kindDescription)", at: node.location)
                 }
                 mapping.pendingKey = scalar
@@ -172,7 +190,7 @@ private struct TreeBuilder {
             mapping.pendingKey = nil
             mapping.weight += weight
             if key.value == "<<", key.style == .plain {
-                merge(node, into: &mapping)
+                merge(node, into: mapping)
                 return
             }
             if let first = mapping.keyIndex[key.value], mapping.mergedKeys.remove(key.value) != nil {
@@ -181,7 +199,6 @@ private struct TreeBuilder {
             }
             if let first = mapping.keyIndex[key.value] {
                 let firstLocation = mapping.entries[first].keyLocation
-                stack.append(.mapping(mapping))
                 throw failure("duplicate key '\(key.value)' (first defined at \(firstLocation))", at: key.location)
             }
             mapping.keyIndex[key.value] = mapping.entries.count
@@ -190,7 +207,7 @@ private struct TreeBuilder {
     }
 
     /// YAML merge keys (`<<: *defaults`): keys written in the mapping itself win over merged ones.
-    private func merge(_ node: YAMLNode, into mapping: inout Mapping) {
+    private func merge(_ node: YAMLNode, into mapping: MappingFrame) {
         let sources: [YAMLMapping] = switch node {
         case .mapping(let source): [source]
         case .sequence(let sequence): sequence.items.compactMap(\.mapping)
@@ -224,7 +241,7 @@ private struct TreeBuilder {
         } else {
             message += problem
         }
-        if problem.contains("cannot start any token"), Self.isTab(at: mark, in: bytes) {
+        if problem.contains("tab character") || (problem.contains("cannot start any token") && Self.isTab(at: mark, in: bytes)) {
             message += " (tabs cannot indent YAML; use spaces)"
         }
         return failure(message, at: location)

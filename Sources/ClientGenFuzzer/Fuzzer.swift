@@ -1,0 +1,78 @@
+import ClientGenCore
+import Foundation
+
+/// A libFuzzer target over the whole pipeline: YAML loading, document parsing, translation and rendering.
+///
+/// `Scripts/fuzz` builds it with `-sanitize=fuzzer,address -parse-as-library -DCLIENTGEN_FUZZING`, and then
+/// libFuzzer supplies `main` and calls `LLVMFuzzerTestOneInput` for every input. A plain `swift build` compiles
+/// it as an ordinary executable instead, which runs the files given as arguments through the same function:
+/// `swift run ClientGenFuzzer crash-1234` replays a crash without the sanitizers.
+
+/// Templates are parsed once; the generator holds no state between inputs.
+let generator: Generator = {
+    do {
+        return try Generator(sourceProvider: InMemorySourceProvider())
+    } catch {
+        fatalError("the built-in templates do not parse: \(error)")
+    }
+}()
+
+/// Every stage must end in files or diagnostics, never a crash, a hang or unbounded memory.
+func runPipeline(_ bytes: [UInt8]) -> Int {
+    let result = generator.generate(
+        file: "fuzz.yaml", bytes: bytes,
+        options: TranslationOptions(moduleName: "Fuzzed", specName: "fuzz.yaml")
+    )
+    if let files = result.files {
+        precondition(!result.hasErrors, "files were generated for a spec with errors")
+        return files.count
+    }
+    precondition(result.hasErrors, "no files and no errors")
+    return 0
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    _ = runPipeline(bytes)
+    return 0
+}
+
+#if CLIENTGEN_FUZZING
+/// SwiftPM links an executable target with `main` defined as `<module>_main` (so tests can link it too), which
+/// replaces the `main` libFuzzer would bring; this one hands over to libFuzzer's driver instead.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+@_cdecl("ClientGenFuzzer_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments) { data, size in fuzzerTestOneInput(data, size) }
+}
+#else
+/// Replays inputs without libFuzzer. Compiled out of the fuzzing build, where libFuzzer's `main` runs instead
+/// (statements at the top level would not compile with `-parse-as-library`, even inside an inactive `#if`).
+@main
+enum Replay {
+    static func main() {
+        let paths = CommandLine.arguments.dropFirst()
+        if paths.isEmpty {
+            FileHandle.standardError.write(Data("usage: ClientGenFuzzer FILE... (replays inputs; build with Scripts/fuzz to fuzz)\n".utf8))
+            exit(64)
+        }
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                FileHandle.standardError.write(Data("ClientGenFuzzer: cannot read \(path)\n".utf8))
+                exit(1)
+            }
+            let files = runPipeline(Array(data))
+            print("\(path): \(files == 0 ? "diagnostics" : "\(files) files")")
+        }
+    }
+}
+#endif

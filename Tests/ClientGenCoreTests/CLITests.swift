@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+
+/// Runs the built `clientgen` on every invalid fixture, as a user would, from the `Fixtures` folder so that
+/// diagnostics name files as the `.expected` files do.
+///
+/// Each run is bounded: a hang guard kills the child after 30 s (a failure), and the child's peak resident
+/// memory (`ru_maxrss` from `wait4`) must stay under 500 MB. Both are guards against hangs and runaway
+/// allocation, not benchmarks; the figures include the Swift runtime and vary with the machine.
+@Suite struct CLITests {
+    static let fixtures = ParserFixtures.fixtures
+    static let memoryLimit = 500 * 1024 * 1024
+
+    struct Fixture: CustomTestStringConvertible, Sendable {
+        var spec: String
+        var expected: [String]
+        var hasErrors: Bool { expected.contains { $0.contains(": error: ") } }
+        var testDescription: String { spec }
+    }
+
+    static let invalidFixtures: [Fixture] = DiagnosticsFixtureTests.cases.compactMap { name in
+        guard let spec = [".yaml", ".json"].map({ name + $0 }).first(where: {
+            FileManager.default.fileExists(atPath: fixtures.appendingPathComponent($0).path)
+        }) else { return nil }
+        let text = (try? String(contentsOf: fixtures.appendingPathComponent(name + ".expected"), encoding: .utf8)) ?? ""
+        return Fixture(spec: spec, expected: text.split(separator: "\n").map(String.init))
+    }
+
+    /// An output folder holding files with known content, hidden ones included.
+    static func populatedOutput() throws -> URL {
+        let root = try temporaryFolder("cli-out")
+        let output = root.appendingPathComponent("Out")
+        try FileManager.default.createDirectory(at: output.appendingPathComponent("Nested"), withIntermediateDirectories: true)
+        try Data("// hand-written; must survive a failed generate\n".utf8).write(to: output.appendingPathComponent("Client.swift"))
+        try Data("struct Old {}\n".utf8).write(to: output.appendingPathComponent("Types1.swift"))
+        try Data([0, 1, 2, 255]).write(to: output.appendingPathComponent(".hidden"))
+        try Data("notes\n".utf8).write(to: output.appendingPathComponent("Nested/notes.txt"))
+        return output
+    }
+
+    static func expectBounded(_ outcome: ChildProcess.Outcome, _ what: String) {
+        #expect(!outcome.timedOut, "\(what): clientgen ran longer than the hang guard and was killed")
+        #expect(outcome.signal == nil, "\(what): clientgen died of signal \(outcome.signal ?? 0)")
+        #expect(outcome.peakMemory < memoryLimit, "\(what): peak memory \(outcome.peakMemory / 1_048_576) MB")
+    }
+
+    @Test(arguments: invalidFixtures.filter(\.hasErrors))
+    func invalidSpecFailsAndWritesNothing(_ fixture: Fixture) throws {
+        let output = try Self.populatedOutput()
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        let before = folderSnapshot(output.deletingLastPathComponent())
+
+        let outcome = try ChildProcess.clientgen(["generate", fixture.spec, "--output", output.path, "--module", "M"], in: Self.fixtures)
+
+        Self.expectBounded(outcome, fixture.spec)
+        #expect(outcome.status == 1)
+        let expected = fixture.expected + ["clientgen: nothing was written because of the errors above"]
+        if outcome.stderrLines != expected {
+            Issue.record("stderr of \(fixture.spec) differs:\n\(DiagnosticsFixtureTests.lineDiff(expected: expected, actual: outcome.stderrLines))")
+        }
+        #expect(outcome.stdout.isEmpty)
+        // Byte for byte, with no temporary files left beside the outputs.
+        #expect(folderSnapshot(output.deletingLastPathComponent()) == before)
+    }
+
+    /// Specs with warnings only generate; the warnings are printed and the exit status is 0.
+    @Test(arguments: invalidFixtures.filter { !$0.hasErrors })
+    func warningsOnlySpecGenerates(_ fixture: Fixture) throws {
+        let output = try Self.populatedOutput()
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+
+        let outcome = try ChildProcess.clientgen(["generate", fixture.spec, "--output", output.path, "--module", "M"], in: Self.fixtures)
+
+        Self.expectBounded(outcome, fixture.spec)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderrLines == fixture.expected)
+        let written = try FileManager.default.contentsOfDirectory(atPath: output.path)
+        #expect(written.filter { $0.contains(".clientgen-") }.isEmpty, "temporary files left: \(written)")
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("Nested/notes.txt").path))
+    }
+
+    /// A config with misspelt keys is refused with every key's location, and nothing is generated.
+    @Test func configWithUnknownKeysFails() throws {
+        let folder = try temporaryFolder("cli-config")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = try String(contentsOf: Self.fixtures.appendingPathComponent("Generation/name-collisions.yaml"), encoding: .utf8)
+        try spec.write(to: folder.appendingPathComponent("api.yaml"), atomically: true, encoding: .utf8)
+        try """
+        clients:
+          - spec: api.yaml
+            module: Collisions
+            output: Out
+            acess: internal
+        verbose: true
+
+        """.write(to: folder.appendingPathComponent("clientgen.yaml"), atomically: true, encoding: .utf8)
+
+        let outcome = try ChildProcess.clientgen(["generate", "--config", "clientgen.yaml"], in: folder)
+
+        Self.expectBounded(outcome, "config")
+        #expect(outcome.status == 1)
+        #expect(outcome.stderrLines == [
+            "clientgen.yaml:6:1: error: unknown key 'verbose'; expected one of 'clients' [#/verbose]",
+            "clientgen.yaml:5:5: error: unknown key 'acess'; expected one of 'access', 'module', 'operations', 'output', 'spec', 'templates' [#/clients/0/acess]",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Out").path))
+    }
+
+    /// Usage errors exit 64 (EX_USAGE) and write nothing.
+    @Test(arguments: [
+        ["generate", "Invalid/missing-openapi.yaml"],
+        ["generate", "Invalid/missing-openapi.yaml", "--output", "Out"],
+        ["generate", "Invalid/missing-openapi.yaml", "--output", "Out", "--module", "1Bad"],
+        ["generate", "--no-such-flag"],
+        ["frobnicate"],
+        ["lint"],
+    ])
+    func usageErrorsExit64(_ arguments: [String]) throws {
+        let before = folderSnapshot(Self.fixtures)
+        let outcome = try ChildProcess.clientgen(arguments, in: Self.fixtures)
+        Self.expectBounded(outcome, arguments.joined(separator: " "))
+        #expect(outcome.status == 64, "\(outcome.stderr)")
+        #expect(!outcome.stderr.isEmpty)
+        #expect(folderSnapshot(Self.fixtures) == before)
+    }
+
+    /// 50 MB of valid-looking YAML (generated here, not committed) with a syntax error on its last line: the
+    /// error is reported at the right line within the guards. Descriptions of a few hundred characters, as in
+    /// large real specs; the guard is 120 s because a debug build on a busy machine loads 50 MB slowly.
+    @Test func fiftyMegabyteSpecWithASyntaxErrorAtTheEnd() throws {
+        let folder = try temporaryFolder("cli-huge")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let description = String(String(repeating: "lorem ipsum dolor sit amet ", count: 20).prefix(500))
+        var text = "openapi: 3.0.3\ninfo: {title: Huge, version: \"1\"}\npaths: {}\ncomponents:\n  schemas:\n"
+        var lines = 5
+        var index = 0
+        while text.utf8.count < 50 * 1024 * 1024 {
+            text += "    Schema\(index):\n      type: object\n      description: \"\(description)\"\n      properties:\n        id: {type: string, format: uuid}\n        name: {type: string}\n"
+            lines += 6
+            index += 1
+        }
+        text += "    Broken: {type: string\n"
+        lines += 1
+        try text.write(to: folder.appendingPathComponent("huge.yaml"), atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("Out")
+
+        let outcome = try ChildProcess.clientgen(["generate", "huge.yaml", "--output", "Out", "--module", "Huge"], in: folder, timeout: .seconds(120))
+
+        Self.expectBounded(outcome, "50 MB spec")
+        #expect(outcome.status == 1)
+        #expect(outcome.stderrLines.first?.hasPrefix("huge.yaml:\(lines + 1):1: error: YAML syntax error: did not find expected ',' or '}' while parsing a flow mapping that starts at \(lines):13") == true, "\(outcome.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+}
