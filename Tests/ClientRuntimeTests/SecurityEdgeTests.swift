@@ -1,4 +1,5 @@
 import ClientRuntime
+import HTTPTestServer
 import Foundation
 import Testing
 

@@ -15,7 +15,7 @@ import Testing
     @Test func valuesThatNeedRenaming() throws {
         #expect(try GoldenCoding.decode([Vote].self, #"["+1", "-1"]"#) == [.plus1, .minus1])
         let kinds = try GoldenCoding.decode([FileKind].self, #"["json_file", "csv_file", "default", "unknown", "", "self", "Type"]"#)
-        #expect(kinds == [.jsonFile, .csvFile, .default, .unknown2, .empty, .`self`, .type])
+        #expect(kinds == [.jsonFile, .csvFile, .default, .unknown2, .empty, .selfValue, .type])
         #expect(kinds.map(\.rawValue) == ["json_file", "csv_file", "default", "unknown", "", "self", "Type"])
         #expect(FileKind(rawValue: "unknown") == .unknown2)
     }

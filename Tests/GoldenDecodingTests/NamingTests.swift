@@ -42,7 +42,7 @@ import Testing
     @Test func typeNamesAvoidSwiftAndRuntimeNames() {
         let _: SelfModel = SelfModel(id: 1)
         let _: ProtocolModel = ProtocolModel()
-        let _: _2FAConfig = _2FAConfig(enabled: true)
+        let _: Model2FAConfig = Model2FAConfig(enabled: true)
         #expect(UserProfile(name: "n").name == "n")
         #expect(UserProfile2(id: 1).id == 1)
     }

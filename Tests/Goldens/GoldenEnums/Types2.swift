@@ -9,7 +9,7 @@ public nonisolated enum FileKind: RawRepresentable, Codable, Hashable, Sendable 
     case `default`
     case unknown2
     case empty
-    case `self`
+    case selfValue
     case type
     /// A value the spec does not list, kept as received.
     case unknown(String)
@@ -21,7 +21,7 @@ public nonisolated enum FileKind: RawRepresentable, Codable, Hashable, Sendable 
         case "default": self = .`default`
         case "unknown": self = .unknown2
         case "": self = .empty
-        case "self": self = .`self`
+        case "self": self = .selfValue
         case "Type": self = .type
         default: self = .unknown(rawValue)
         }
@@ -34,7 +34,7 @@ public nonisolated enum FileKind: RawRepresentable, Codable, Hashable, Sendable 
         case .`default`: "default"
         case .unknown2: "unknown"
         case .empty: ""
-        case .`self`: "self"
+        case .selfValue: "self"
         case .type: "Type"
         case .unknown(let value): value
         }

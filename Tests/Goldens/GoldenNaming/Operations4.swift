@@ -5,13 +5,13 @@ import Foundation
 
 extension Client {
     public func `class`(
-        `self`: String,
+        selfValue: String,
         `default`: Bool? = nil,
         `func`: String? = nil,
         limit: Int? = nil
     ) async throws -> TypeModel {
         var request = Request(method: .get, path: "/types/{self}")
-        request.path("self", `self`)
+        request.path("self", selfValue)
         request.query("default", `default`)
         request.query("func", `func`)
         request.query("page-size", limit)

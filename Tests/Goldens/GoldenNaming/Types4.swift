@@ -30,6 +30,14 @@ public nonisolated struct CodingLocals: Codable, Hashable, Sendable {
     }
 }
 
+public nonisolated struct Model2FAConfig: Codable, Hashable, Sendable {
+    public var enabled: Bool?
+
+    public init(enabled: Bool? = nil) {
+        self.enabled = enabled
+    }
+}
+
 public nonisolated struct UserProfile: Codable, Hashable, Sendable {
     public var name: String?
 
@@ -43,13 +51,5 @@ public nonisolated struct UserProfile2: Codable, Hashable, Sendable {
 
     public init(id: Int? = nil) {
         self.id = id
-    }
-}
-
-public nonisolated struct _2FAConfig: Codable, Hashable, Sendable {
-    public var enabled: Bool?
-
-    public init(enabled: Bool? = nil) {
-        self.enabled = enabled
     }
 }
