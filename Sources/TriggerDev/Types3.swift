@@ -14,9 +14,9 @@ public nonisolated struct GetRunResultV1ResponseUsage: Codable, Hashable, Sendab
 }
 
 public nonisolated struct GetRunResultV1Unauthorized: Codable, Hashable, Sendable {
-    public var error: GetRunResultV1UnauthorizedErrorModel?
+    public var error: String?
 
-    public init(error: GetRunResultV1UnauthorizedErrorModel? = nil) {
+    public init(error: String? = nil) {
         self.error = error
     }
 }

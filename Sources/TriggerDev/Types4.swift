@@ -4,9 +4,9 @@ import ClientRuntime
 import Foundation
 
 public nonisolated struct GetRunResultV1NotFound: Codable, Hashable, Sendable {
-    public var error: GetRunResultV1NotFoundErrorModel?
+    public var error: String?
 
-    public init(error: GetRunResultV1NotFoundErrorModel? = nil) {
+    public init(error: String? = nil) {
         self.error = error
     }
 }

@@ -120,13 +120,12 @@ import TriggerDev
                 return
             }
             #expect(rawBody == (try fixture("trigger-401.json")))
-            #expect(unauthorized?.body(as: GetRunResultV1Unauthorized.self)?.error == .invalidOrMissingAPIKey)
+            #expect(unauthorized?.body(as: GetRunResultV1Unauthorized.self)?.error == "Invalid or Missing API Key")
             #expect(unauthorized?.body(as: GetRunResultV1NotFound.self) == nil)
 
             let missing = await clientError { _ = try await client.getRunResultV1(runId: "run_missing") }
             #expect(missing?.status == 404)
-            #expect(missing?.body(as: GetRunResultV1NotFound.self)?.error == .runEitherDoesntExistOrIsNotFinished)
-            #expect(missing?.body(as: GetRunResultV1NotFound.self)?.error?.rawValue == "Run either doesn't exist or is not finished")
+            #expect(missing?.body(as: GetRunResultV1NotFound.self)?.error == "Run either doesn't exist or is not finished")
 
             expectRedacted(unauthorized, [Self.secretKey])
             expectRedacted(missing, [Self.secretKey])

@@ -4,13 +4,17 @@ enum Naming {
     /// Splits `get_query-runs`, `queriedAt`, `HTTPValidationError`, `X-Dune-API-Key` into words.
     static func words(_ raw: String) -> [String] {
         // An apostrophe joins its word ("doesn't" → "doesnt"), it does not end it.
-        let raw = raw.contains("'") || raw.contains("\u{2019}") ? raw.filter { $0 != "'" && $0 != "\u{2019}" } : raw
+        let raw = raw.unicodeScalars.contains(where: isApostrophe) ? String(String.UnicodeScalarView(raw.unicodeScalars.filter { !isApostrophe($0) })) : raw
         let split = raw.utf8.allSatisfy({ $0 < 0x80 }) ? asciiWords(Array(raw.utf8)) : unicodeWords(raw)
         // SCREAMING_SNAKE_CASE carries no case information: `QUERY_STATE_COMPLETED` reads as query, state, completed.
         if split.count > 1, !raw.contains(where: \.isLowercase) {
             return split.map { $0.lowercased() }
         }
         return split
+    }
+
+    private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}"
     }
 
     private static func unicodeWords(_ raw: String) -> [String] {

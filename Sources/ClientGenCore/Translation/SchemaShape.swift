@@ -42,7 +42,9 @@ enum SchemaShape {
             }
             return
         }
-        if let values = schema.enumValues?.filter({ $0 != .null }), !values.isEmpty {
+        // A one-value enum is a constant tag (`object: [customer]`): an open enum of one case would offer nothing
+        // over the plain value, at many times the code, so it stays a String or Int.
+        if let values = schema.enumValues?.filter({ $0 != .null }), values.count > 1 {
             let types = schema.nonNullTypes ?? []
             if values.allSatisfy({ $0.string != nil }), types.isEmpty || types == [.string] {
                 self = .enumeration(rawType: "String", values: values)

@@ -35,6 +35,8 @@ public nonisolated struct Reaction: Codable, Hashable, Sendable {
     public var file: FileKind
     public var casing: Casing?
     public var priority: Priority?
+    /// A one-value enum is a constant tag, generated as its plain type.
+    public var object: String?
     /// An inline enum.
     public var mood: ReactionMood?
     public var tags: [ReactionTagsItem]?
@@ -44,6 +46,7 @@ public nonisolated struct Reaction: Codable, Hashable, Sendable {
         file: FileKind,
         casing: Casing? = nil,
         priority: Priority? = nil,
+        object: String? = nil,
         mood: ReactionMood? = nil,
         tags: [ReactionTagsItem]? = nil
     ) {
@@ -51,6 +54,7 @@ public nonisolated struct Reaction: Codable, Hashable, Sendable {
         self.file = file
         self.casing = casing
         self.priority = priority
+        self.object = object
         self.mood = mood
         self.tags = tags
     }
