@@ -45,12 +45,12 @@ import Testing
     }
 
     @Test(arguments: invalidFixtures.filter(\.hasErrors))
-    func invalidSpecFailsAndWritesNothing(_ fixture: Fixture) throws {
+    func invalidSpecFailsAndWritesNothing(_ fixture: Fixture) async throws {
         let output = try Self.populatedOutput()
         defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
         let before = folderSnapshot(output.deletingLastPathComponent())
 
-        let outcome = try ChildProcess.clientgen(["generate", fixture.spec, "--output", output.path, "--module", "M"], in: Self.fixtures)
+        let outcome = try await ChildProcess.clientgen(["generate", fixture.spec, "--output", output.path, "--module", "M"], in: Self.fixtures)
 
         Self.expectBounded(outcome, fixture.spec)
         #expect(outcome.status == 1)
@@ -65,11 +65,11 @@ import Testing
 
     /// Specs with warnings only generate; the warnings are printed and the exit status is 0.
     @Test(arguments: invalidFixtures.filter { !$0.hasErrors })
-    func warningsOnlySpecGenerates(_ fixture: Fixture) throws {
+    func warningsOnlySpecGenerates(_ fixture: Fixture) async throws {
         let output = try Self.populatedOutput()
         defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
 
-        let outcome = try ChildProcess.clientgen(["generate", fixture.spec, "--output", output.path, "--module", "M"], in: Self.fixtures)
+        let outcome = try await ChildProcess.clientgen(["generate", fixture.spec, "--output", output.path, "--module", "M"], in: Self.fixtures)
 
         Self.expectBounded(outcome, fixture.spec)
         #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -80,7 +80,7 @@ import Testing
     }
 
     /// A config with misspelt keys is refused with every key's location, and nothing is generated.
-    @Test func configWithUnknownKeysFails() throws {
+    @Test func configWithUnknownKeysFails() async throws {
         let folder = try temporaryFolder("cli-config")
         defer { try? FileManager.default.removeItem(at: folder) }
         let spec = try String(contentsOf: Self.fixtures.appendingPathComponent("Generation/name-collisions.yaml"), encoding: .utf8)
@@ -95,7 +95,7 @@ import Testing
 
         """.write(to: folder.appendingPathComponent("clientgen.yaml"), atomically: true, encoding: .utf8)
 
-        let outcome = try ChildProcess.clientgen(["generate", "--config", "clientgen.yaml"], in: folder)
+        let outcome = try await ChildProcess.clientgen(["generate", "--config", "clientgen.yaml"], in: folder)
 
         Self.expectBounded(outcome, "config")
         #expect(outcome.status == 1)
@@ -115,9 +115,9 @@ import Testing
         ["frobnicate"],
         ["lint"],
     ])
-    func usageErrorsExit64(_ arguments: [String]) throws {
+    func usageErrorsExit64(_ arguments: [String]) async throws {
         let before = folderSnapshot(Self.fixtures)
-        let outcome = try ChildProcess.clientgen(arguments, in: Self.fixtures)
+        let outcome = try await ChildProcess.clientgen(arguments, in: Self.fixtures)
         Self.expectBounded(outcome, arguments.joined(separator: " "))
         #expect(outcome.status == 64, "\(outcome.stderr)")
         #expect(!outcome.stderr.isEmpty)
@@ -127,7 +127,7 @@ import Testing
     /// 50 MB of valid-looking YAML (generated here, not committed) with a syntax error on its last line: the
     /// error is reported at the right line within the guards. Descriptions of a few hundred characters, as in
     /// large real specs; the guard is 120 s because a debug build on a busy machine loads 50 MB slowly.
-    @Test func fiftyMegabyteSpecWithASyntaxErrorAtTheEnd() throws {
+    @Test func fiftyMegabyteSpecWithASyntaxErrorAtTheEnd() async throws {
         let folder = try temporaryFolder("cli-huge")
         defer { try? FileManager.default.removeItem(at: folder) }
         let description = String(String(repeating: "lorem ipsum dolor sit amet ", count: 20).prefix(500))
@@ -144,7 +144,7 @@ import Testing
         try text.write(to: folder.appendingPathComponent("huge.yaml"), atomically: true, encoding: .utf8)
         let output = folder.appendingPathComponent("Out")
 
-        let outcome = try ChildProcess.clientgen(["generate", "huge.yaml", "--output", "Out", "--module", "Huge"], in: folder, timeout: .seconds(120))
+        let outcome = try await ChildProcess.clientgen(["generate", "huge.yaml", "--output", "Out", "--module", "Huge"], in: folder, timeout: .seconds(120))
 
         Self.expectBounded(outcome, "50 MB spec")
         #expect(outcome.status == 1)

@@ -56,7 +56,11 @@ struct ChildProcess {
 
     /// Runs `executable` in `directory` and waits for it, killing it after `timeout`. Output goes through files
     /// rather than pipes, so a child that writes a lot cannot block on a full pipe.
-    static func run(_ executable: String, _ arguments: [String], in directory: URL, timeout: Duration = .seconds(30)) throws -> Outcome {
+    static func run(_ executable: String, _ arguments: [String], in directory: URL, timeout: Duration = .seconds(30)) async throws -> Outcome {
+        try await offPool { try runBlocking(executable, arguments, in: directory, timeout: timeout) }
+    }
+
+    private static func runBlocking(_ executable: String, _ arguments: [String], in directory: URL, timeout: Duration) throws -> Outcome {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("clientgen-child-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -117,8 +121,8 @@ struct ChildProcess {
         )
     }
 
-    static func clientgen(_ arguments: [String], in directory: URL, timeout: Duration = .seconds(30)) throws -> Outcome {
-        try run(clientgen, arguments, in: directory, timeout: timeout)
+    static func clientgen(_ arguments: [String], in directory: URL, timeout: Duration = .seconds(30)) async throws -> Outcome {
+        try await run(clientgen, arguments, in: directory, timeout: timeout)
     }
 }
 

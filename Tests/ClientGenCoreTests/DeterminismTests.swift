@@ -11,31 +11,31 @@ import Testing
     static let corpusSpec = ParserFixtures.corpus.appendingPathComponent("real-world/box-openapi.json")
 
     @Test(arguments: shippedSpecs)
-    func shippedSpecGeneratesTheSameEverywhere(_ name: String) throws {
-        try Self.expectDeterministic(spec: Self.packageRoot.appendingPathComponent("Specs/\(name).yaml"), relativeFrom: Self.packageRoot, module: "M")
+    func shippedSpecGeneratesTheSameEverywhere(_ name: String) async throws {
+        try await Self.expectDeterministic(spec: Self.packageRoot.appendingPathComponent("Specs/\(name).yaml"), relativeFrom: Self.packageRoot, module: "M")
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: corpusSpec.path), "no ../shared/corpus/real-world/box-openapi.json beside the package; the large-spec case is skipped"))
-    func largeCorpusSpecGeneratesTheSameEverywhere() throws {
-        try Self.expectDeterministic(spec: Self.corpusSpec, relativeFrom: ParserFixtures.corpus, module: "Box", timeout: .seconds(600))
+    func largeCorpusSpecGeneratesTheSameEverywhere() async throws {
+        try await Self.expectDeterministic(spec: Self.corpusSpec, relativeFrom: ParserFixtures.corpus, module: "Box", timeout: .seconds(600))
     }
 
     /// Generates `spec` three ways with the CLI and expects byte-identical folders: by a relative path from
     /// `relativeFrom`; by its absolute path from an unrelated working directory; and from a copy whose
     /// unordered keys are reversed (re-emitted as JSON, which is YAML too).
-    static func expectDeterministic(spec: URL, relativeFrom base: URL, module: String, timeout: Duration = .seconds(120)) throws {
+    static func expectDeterministic(spec: URL, relativeFrom base: URL, module: String, timeout: Duration = .seconds(120)) async throws {
         let scratch = try temporaryFolder("determinism")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let basePath = base.standardizedFileURL.path + "/"
         let relative = String(spec.standardizedFileURL.path.dropFirst(basePath.count))
 
         let first = scratch.appendingPathComponent("first")
-        let fromBase = try ChildProcess.clientgen(["generate", relative, "--output", first.path, "--module", module], in: base, timeout: timeout)
+        let fromBase = try await ChildProcess.clientgen(["generate", relative, "--output", first.path, "--module", module], in: base, timeout: timeout)
         #expect(fromBase.status == 0, "\(fromBase.stderr)")
 
         let elsewhere = scratch.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
-        let second = fromBase.status == 0 ? try ChildProcess.clientgen(["generate", spec.path, "--output", "out", "--module", module], in: elsewhere, timeout: timeout) : fromBase
+        let second = fromBase.status == 0 ? try await ChildProcess.clientgen(["generate", spec.path, "--output", "out", "--module", module], in: elsewhere, timeout: timeout) : fromBase
         #expect(second.status == 0, "\(second.stderr)")
 
         let reordered = scratch.appendingPathComponent("reordered")
@@ -46,7 +46,7 @@ import Testing
         // The reversal took place: 'openapi' leads every spec here and no longer does.
         #expect(root.mapping?.keys.first == "openapi" && !json.hasPrefix("{\"openapi\""))
         try json.write(to: reordered.appendingPathComponent(spec.lastPathComponent), atomically: true, encoding: .utf8)
-        let third = try ChildProcess.clientgen(["generate", spec.lastPathComponent, "--output", "out", "--module", module], in: reordered, timeout: timeout)
+        let third = try await ChildProcess.clientgen(["generate", spec.lastPathComponent, "--output", "out", "--module", module], in: reordered, timeout: timeout)
         #expect(third.status == 0, "\(third.stderr)")
 
         let expected = folderSnapshot(first)

@@ -97,14 +97,14 @@ import Testing
     /// Type-checks the generated module with warnings as errors against the built ClientRuntime.
     @Test(.enabled(if: canTypeCheck, "ClientRuntime.swiftmodule is not built beside clientgen"),
           arguments: ["name-collisions", "swift-keywords", "symbol-names"])
-    func generatedCodeTypeChecks(_ name: String) throws {
+    func generatedCodeTypeChecks(_ name: String) async throws {
         let files = try Self.generate(name)
         let folder = try temporaryFolder("typecheck")
         defer { try? FileManager.default.removeItem(at: folder) }
         for (file, contents) in files {
             try contents.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
         }
-        let outcome = try ChildProcess.run(
+        let outcome = try await ChildProcess.run(
             "swiftc",
             ["-typecheck", "-swift-version", "6", "-warnings-as-errors", "-module-name", "M", "-I", Self.modules.path] + files.keys.sorted(),
             in: folder, timeout: .seconds(300)

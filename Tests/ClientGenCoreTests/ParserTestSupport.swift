@@ -90,3 +90,15 @@ struct FolderSourceProvider: SourceProvider {
         return SourceFile(name: name, bytes: Array(data))
     }
 }
+
+/// Runs CPU-heavy or blocking work (parsing a 4 MB spec, waiting for a child process) on a thread of its own.
+/// Swift Testing runs tests on the cooperative pool, one thread per core; on a two-core machine such work would
+/// otherwise hold the whole pool and stall the timer- and HTTP-driven tests running beside it. Expectations stay
+/// in the test itself: only the work moves.
+func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread { continuation.resume(with: Result { try work() }) }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+}

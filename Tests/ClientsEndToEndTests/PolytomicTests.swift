@@ -122,7 +122,7 @@ import Testing
                                 Self.page(status: "done", next: nil, extra: #", "count": 1, "fields": ["n"], "results": [{"n": 1}]"#))
             let client = Client(serverURL: server.url, bearerAuth: Self.token, configuration: testConfiguration)
             let started = ContinuousClock.now
-            let done = try await client.waitForQueryResults(id: Self.id, every: .milliseconds(20), timeout: .seconds(5))
+            let done = try await client.waitForQueryResults(id: Self.id, every: .milliseconds(20), timeout: .seconds(60))
             #expect(done.data.status == .done)
             #expect(done.data.results == [["n": 1]])
             #expect(await server.requests.count == 3)
@@ -138,7 +138,7 @@ import Testing
                                 Self.page(status: "failed", next: nil, extra: #", "error": "relation \"users\" does not exist""#))
             let client = Client(serverURL: server.url, bearerAuth: Self.token, configuration: testConfiguration)
             do {
-                _ = try await client.waitForQueryResults(id: Self.id, every: .milliseconds(20), timeout: .seconds(5))
+                _ = try await client.waitForQueryResults(id: Self.id, every: .milliseconds(20), timeout: .seconds(60))
                 Issue.record("expected WaitFailure")
             } catch let failure as WaitFailure<QueryResultsEnvelope> {
                 #expect(failure.result.data.status == .failed)

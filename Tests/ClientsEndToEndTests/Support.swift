@@ -16,7 +16,7 @@ func serving(_ name: String, status: Int = 200, contentType: String = "applicati
 
 /// Every exchange with the local server takes milliseconds; the timeout only bounds a hang, with headroom for a
 /// loaded two-core machine. The timeout itself is tested with 0.3 s in `AlliumTests.slowServerTimesOut`.
-let testConfiguration = ClientConfiguration(timeout: .seconds(5))
+let testConfiguration = ClientConfiguration(timeout: .seconds(30))
 
 /// Checks that none of `secrets` can reach a log through the ways errors are usually printed.
 func expectRedacted(_ error: (any Error)?, _ secrets: [String], sourceLocation: SourceLocation = #_sourceLocation) {

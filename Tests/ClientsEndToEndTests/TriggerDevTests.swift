@@ -72,7 +72,7 @@ import TriggerDev
             await server.script(Self.path, notFinished, notFinished, try serving("trigger-run-result.json"))
             let client = Client(serverURL: server.url, secretKey: Self.secretKey, configuration: testConfiguration)
             let started = ContinuousClock.now
-            let result = try await client.waitForRunResultV1(runId: "run_1234", every: .milliseconds(20), timeout: .seconds(5))
+            let result = try await client.waitForRunResultV1(runId: "run_1234", every: .milliseconds(20), timeout: .seconds(60))
             #expect(result.id == "run_1234")
             #expect(result.taskIdentifier == "hello-world")
             #expect(await server.requests.count == 3)
@@ -87,7 +87,7 @@ import TriggerDev
             await server.script(Self.path, try serving("trigger-401.json", status: 401))
             let client = Client(serverURL: server.url, secretKey: Self.secretKey, configuration: testConfiguration)
             let error = await clientError {
-                _ = try await client.waitForRunResultV1(runId: "run_1234", every: .milliseconds(20), timeout: .seconds(5))
+                _ = try await client.waitForRunResultV1(runId: "run_1234", every: .milliseconds(20), timeout: .seconds(60))
             }
             #expect(error?.status == 401)
             #expect(await server.requests.count == 1)
