@@ -12,11 +12,18 @@ struct SchemaTranslator {
     /// How each referenced schema is used; large specs refer to the same schema thousands of times.
     private var referenceUsages: [SchemaKey: TypeUsage] = [:]
 
+    /// Named schemas in name order, so the names handed out do not depend on the order the spec lists them in.
+    private let orderedNamedSchemas: [NamedSchema]
+
     init(document: Document, access: String) {
         self.document = document
         self.access = access
         typeNames = NameScope(reserved: Naming.reservedTypeNames)
-        for named in Self.sortedNamedSchemas(document) {
+        orderedNamedSchemas = document.schemas
+            .map { (key: ($0.name, $0.reference.file, $0.reference.pointer.joined(separator: "/")), schema: $0) }
+            .sorted { $0.key < $1.key }
+            .map(\.schema)
+        for named in orderedNamedSchemas {
             let key = SchemaKey(named.reference)
             guard namedTypes[key] == nil else { continue }
             namedTypes[key] = typeNames.claim(named.schema.swiftName ?? Naming.typeName(named.name))
@@ -24,16 +31,8 @@ struct SchemaTranslator {
         }
     }
 
-    /// Sorted so that the names handed out do not depend on the order the spec lists its schemas in.
-    private static func sortedNamedSchemas(_ document: Document) -> [NamedSchema] {
-        document.schemas.sorted {
-            ($0.name, $0.reference.file, $0.reference.pointer.joined(separator: "/"))
-                < ($1.name, $1.reference.file, $1.reference.pointer.joined(separator: "/"))
-        }
-    }
-
     mutating func declareNamedSchemas() {
-        for named in Self.sortedNamedSchemas(document) {
+        for named in orderedNamedSchemas {
             let key = SchemaKey(named.reference)
             guard let name = namedTypes[key], !declared.contains(name) else { continue }
             declare(named.schema, as: name)
