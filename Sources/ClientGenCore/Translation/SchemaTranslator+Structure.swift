@@ -23,7 +23,7 @@ extension SchemaTranslator {
 
     mutating func structure(_ schema: Schema, name: String, docLines: [String]) -> StructViewModel {
         var object = GatheredObject()
-        var visited: Set<SchemaKey> = []
+        var visited: Set<Reference.Target> = []
         gather(schema, into: &object, visited: &visited, optionalOnly: false)
 
         var memberScope = NameScope()
@@ -122,9 +122,9 @@ extension SchemaTranslator {
 
     /// Collects the properties of `schema` and of every `allOf` part, following references. Branches of a
     /// `oneOf`/`anyOf` beside declared properties contribute optional properties: the struct can hold any of them.
-    private func gather(_ schema: Schema, into object: inout GatheredObject, visited: inout Set<SchemaKey>, optionalOnly: Bool) {
+    private func gather(_ schema: Schema, into object: inout GatheredObject, visited: inout Set<Reference.Target>, optionalOnly: Bool) {
         if let reference = schema.reference {
-            guard visited.insert(SchemaKey(reference)).inserted, let target = resolve(schema) else { return }
+            guard visited.insert(reference.target).inserted, let target = resolve(schema) else { return }
             gather(target, into: &object, visited: &visited, optionalOnly: optionalOnly)
             return
         }

@@ -7,10 +7,10 @@ struct SchemaTranslator {
     private(set) var log = DiagnosticLog()
     private(set) var declarations: [DeclarationViewModel] = []
     private(set) var typeNames: NameScope
-    private var namedTypes: [SchemaKey: String] = [:]
-    private var namedSchemas: [SchemaKey: Schema] = [:]
+    private var namedTypes: [Reference.Target: String] = [:]
+    private var namedSchemas: [Reference.Target: Schema] = [:]
     /// How each referenced schema is used; large specs refer to the same schema thousands of times.
-    private var referenceUsages: [SchemaKey: TypeUsage] = [:]
+    private var referenceUsages: [Reference.Target: TypeUsage] = [:]
 
     /// Named schemas in name order, so the names handed out do not depend on the order the spec lists them in.
     private let orderedNamedSchemas: [NamedSchema]
@@ -24,7 +24,7 @@ struct SchemaTranslator {
             .sorted { $0.key < $1.key }
             .map(\.schema)
         for named in orderedNamedSchemas {
-            let key = SchemaKey(named.reference)
+            let key = named.reference.target
             guard namedTypes[key] == nil else { continue }
             namedTypes[key] = typeNames.claim(named.schema.swiftName ?? Naming.typeName(named.name))
             namedSchemas[key] = named.schema
@@ -33,7 +33,7 @@ struct SchemaTranslator {
 
     mutating func declareNamedSchemas() {
         for named in orderedNamedSchemas {
-            let key = SchemaKey(named.reference)
+            let key = named.reference.target
             guard let name = namedTypes[key], !declared.contains(name) else { continue }
             declare(named.schema, as: name)
         }
@@ -47,7 +47,7 @@ struct SchemaTranslator {
     /// the schema needs one of its own.
     mutating func usage(of schema: Schema, suggestedName: @autoclosure () -> String) -> TypeUsage {
         if let reference = schema.reference {
-            var usage = referenceUsage(SchemaKey(reference))
+            var usage = referenceUsage(reference.target)
             usage.nullable = usage.nullable || schema.allowsNull
             return usage
         }
@@ -83,7 +83,7 @@ struct SchemaTranslator {
         }
     }
 
-    private mutating func referenceUsage(_ key: SchemaKey) -> TypeUsage {
+    private mutating func referenceUsage(_ key: Reference.Target) -> TypeUsage {
         if let cached = referenceUsages[key] { return cached }
         guard let name = namedTypes[key], let target = namedSchemas[key] else {
             return TypeUsage("JSONValue", nullable: true)
@@ -99,7 +99,7 @@ struct SchemaTranslator {
         var current = schema
         var hops = 0
         while let reference = current.reference {
-            guard hops < 64, let target = namedSchemas[SchemaKey(reference)] else { return nil }
+            guard hops < 64, let target = namedSchemas[reference.target] else { return nil }
             current = target
             hops += 1
         }
@@ -161,7 +161,7 @@ struct SchemaTranslator {
     private mutating func union(_ schema: Schema, branches: [Schema], name: String, docLines: [String]) -> UnionViewModel {
         var caseScope = NameScope()
         var cases: [UnionCaseViewModel] = []
-        var caseByReference: [SchemaKey: String] = [:]
+        var caseByReference: [Reference.Target: String] = [:]
         var seenTypes: Set<String> = []
         for (index, branch) in branches.enumerated() {
             let usage = usage(of: branch, suggestedName: name + Self.caseSuffix(branch, index: index))
@@ -171,19 +171,19 @@ struct SchemaTranslator {
             let caseName = caseScope.claim(ownPart.map(Naming.memberName) ?? Self.caseName(forType: usage.type))
             cases.append(UnionCaseViewModel(name: Naming.escapedMember(caseName), type: usage.type, isFirst: cases.isEmpty))
             if let reference = branch.reference {
-                caseByReference[SchemaKey(reference)] = caseName
+                caseByReference[reference.target] = caseName
             }
         }
         var mappings: [DiscriminatorMappingViewModel] = []
         if let discriminator = schema.discriminator {
             // Branches the mapping does not name are still selected by their schema name (implicit mapping).
             var entries = discriminator.mapping
-            let mapped = Set(entries.map { SchemaKey($0.reference) })
+            let mapped = Set(entries.map { $0.reference.target })
             entries += branches.compactMap { branch in
-                branch.reference.flatMap { mapped.contains(SchemaKey($0)) ? nil : ($0.name, $0) }
+                branch.reference.flatMap { mapped.contains($0.target) ? nil : ($0.name, $0) }
             }
             for entry in entries {
-                guard let caseName = caseByReference[SchemaKey(entry.reference)],
+                guard let caseName = caseByReference[entry.reference.target],
                       let type = cases.first(where: { $0.name == Naming.escapedMember(caseName) })?.type else { continue }
                 let literal = SwiftLiteral.string(entry.value)
                 if let index = mappings.firstIndex(where: { $0.caseName == Naming.escapedMember(caseName) }) {

@@ -17,14 +17,3 @@ struct TypeUsage: Hashable {
 
     var optionalType: String { type + "?" }
 }
-
-/// Identifies a referenced schema by its target, whatever text the `$ref` used to reach it.
-struct SchemaKey: Hashable {
-    var file: String
-    var pointer: [String]
-
-    init(_ reference: Reference) {
-        file = reference.file
-        pointer = reference.pointer
-    }
-}
