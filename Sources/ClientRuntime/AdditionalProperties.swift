@@ -5,12 +5,21 @@ public enum AdditionalProperties {
         from decoder: any Decoder,
         excluding known: Known.Type
     ) throws -> [String: Value] {
+        try decode(from: decoder, keeping: { Known(stringValue: $0) == nil })
+    }
+
+    private static func decode<Value: Decodable>(from decoder: any Decoder, keeping isExtra: (String) -> Bool) throws -> [String: Value] {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         var values: [String: Value] = [:]
-        for key in container.allKeys where Known(stringValue: key.stringValue) == nil {
+        for key in container.allKeys where isExtra(key.stringValue) {
             values[key.stringValue] = try container.decode(Value.self, forKey: key)
         }
         return values
+    }
+
+    /// Every member, for types that declare none of their own.
+    public static func decode<Value: Decodable>(from decoder: any Decoder) throws -> [String: Value] {
+        try decode(from: decoder, keeping: { _ in true })
     }
 
     public static func encode<Value: Encodable>(_ values: [String: Value], to encoder: any Encoder) throws {

@@ -32,6 +32,12 @@ import Testing
         #expect(try GoldenCoding.roundTrip(open) == open)
     }
 
+    @Test func aStructOfOnlyExtraMembersKeepsThemAll() throws {
+        let extras = try GoldenCoding.decode(OnlyExtras.self, #"{"a": "1", "b": "2"}"#)
+        #expect(extras.additionalProperties == ["a": "1", "b": "2"])
+        #expect(try GoldenCoding.roundTrip(extras) == extras)
+    }
+
     @Test func closedObjectsIgnoreUnknownKeys() throws {
         #expect(try GoldenCoding.decode(Closed.self, #"{"id": 1, "other": 2}"#) == Closed(id: 1))
     }

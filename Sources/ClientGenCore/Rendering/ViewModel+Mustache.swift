@@ -139,6 +139,7 @@ extension StructViewModel: MustacheParent {
         case "deprecated": deprecated
         case "properties": properties
         case "hasCodingKeys": hasCodingKeys
+        case "hasProperties": !properties.isEmpty
         case "initParameters": initParameters
         case "initIsMultiline": initIsMultiline
         case "customDecoding": customDecoding

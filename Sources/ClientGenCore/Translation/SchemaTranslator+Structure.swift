@@ -109,7 +109,8 @@ extension SchemaTranslator {
             docLines: docLines,
             deprecated: schema.deprecated,
             properties: properties,
-            hasCodingKeys: needsCustomDecoding || needsCustomEncoding || properties.contains(where: \.keyDiffers),
+            // Declared properties need keys; a struct made only of extra members reads them all, so it has none.
+            hasCodingKeys: !properties.isEmpty && (needsCustomDecoding || needsCustomEncoding || properties.contains(where: \.keyDiffers)),
             initParameters: parameters,
             initIsMultiline: parameters.count > 3 || inlineLength > 80,
             customDecoding: needsCustomDecoding,
