@@ -13,7 +13,15 @@ cp "$spec" "$backup"
 trap 'cp "$backup" "$spec"; rm -f "$backup"' EXIT
 
 fail() { echo "PluginDemo: FAILED: $*" >&2; exit 1; }
-build() { swift build 2>&1 | tee /dev/stderr; }
+# Shows the build output and returns it; writing to /dev/stderr by path would reopen (and truncate) a log file.
+build() {
+    local out status
+    out=$(swift build 2>&1)
+    status=$?
+    printf '%s\n' "$out" >&2
+    printf '%s\n' "$out"
+    return $status
+}
 generations() { grep -c "Generating client" <<<"$1" || true; }
 
 rm -rf .build
