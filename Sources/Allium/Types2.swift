@@ -8,8 +8,7 @@ public nonisolated struct QueryResultMetaColumn: Codable, Hashable, Sendable {
     public var dataType: String
 
     enum CodingKeys: String, CodingKey {
-        case name
-        case dataType = "data_type"
+        case name, dataType = "data_type"
     }
 
     public init(name: String, dataType: String) {
@@ -20,9 +19,7 @@ public nonisolated struct QueryResultMetaColumn: Codable, Hashable, Sendable {
 
 /// An enumeration.
 public nonisolated enum ResponseFormat: RawRepresentable, Codable, Hashable, Sendable {
-    case json
-    case jsonFile
-    case csv
+    case json, jsonFile, csv
     /// A value the spec does not list, kept as received.
     case unknown(String)
 

@@ -10,10 +10,7 @@ public nonisolated struct QueryResult: Codable, Hashable, Sendable {
     public var queriedAt: Date?
 
     enum CodingKeys: String, CodingKey {
-        case sql
-        case data
-        case meta
-        case queriedAt = "queried_at"
+        case sql, data, meta, queriedAt = "queried_at"
     }
 
     public init(

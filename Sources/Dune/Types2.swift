@@ -19,10 +19,8 @@ public nonisolated struct ResultMetadata: Codable, Hashable, Sendable {
     public var executionTimeMillis: Int
 
     enum CodingKeys: String, CodingKey {
-        case columnNames = "column_names"
-        case resultSetBytes = "result_set_bytes"
-        case totalRowCount = "total_row_count"
-        case datapointCount = "datapoint_count"
+        case columnNames = "column_names", resultSetBytes = "result_set_bytes"
+        case totalRowCount = "total_row_count", datapointCount = "datapoint_count"
         case pendingTimeMillis = "pending_time_millis"
         case executionTimeMillis = "execution_time_millis"
     }

@@ -31,14 +31,9 @@ public nonisolated struct ExecutionResultsResponse: Codable, Hashable, Sendable 
     public var result: ExecutionResult?
 
     enum CodingKeys: String, CodingKey {
-        case executionId = "execution_id"
-        case queryId = "query_id"
-        case state
-        case submittedAt = "submitted_at"
-        case expiresAt = "expires_at"
-        case executionStartedAt = "execution_started_at"
-        case executionEndedAt = "execution_ended_at"
-        case result
+        case executionId = "execution_id", queryId = "query_id", state, submittedAt = "submitted_at"
+        case expiresAt = "expires_at", executionStartedAt = "execution_started_at"
+        case executionEndedAt = "execution_ended_at", result
     }
 
     public init(
@@ -64,13 +59,8 @@ public nonisolated struct ExecutionResultsResponse: Codable, Hashable, Sendable 
 
 /// The current state of the query's execution. The documented page shows `QUERY_STATE_COMPLETED`; the other values are the execution states Dune documents elsewhere.
 public nonisolated enum ExecutionState: RawRepresentable, Codable, Hashable, Sendable {
-    case queryStatePending
-    case queryStateExecuting
-    case queryStateFailed
-    case queryStateCompleted
-    case queryStateCancelled
-    case queryStateExpired
-    case queryStateCompletedPartial
+    case queryStatePending, queryStateExecuting, queryStateFailed, queryStateCompleted
+    case queryStateCancelled, queryStateExpired, queryStateCompletedPartial
     /// A value the spec does not list, kept as received.
     case unknown(String)
 

@@ -5,11 +5,7 @@ import Foundation
 
 /// The query task's status. Poll until it is `done` (or `completed`) or `failed`. The documented example shows `created`; `done` is the terminal success value in Polytomic's own SDK definitions, and `completed` is kept alongside it.
 public nonisolated enum QueryStatus: RawRepresentable, Codable, Hashable, Sendable {
-    case created
-    case running
-    case done
-    case completed
-    case failed
+    case created, running, done, completed, failed
     /// A value the spec does not list, kept as received.
     case unknown(String)
 

@@ -25,14 +25,9 @@ public nonisolated struct QuerySummary: Codable, Hashable, Sendable {
     public var queryId: String
 
     enum CodingKeys: String, CodingKey {
-        case readRows = "read_rows"
-        case readBytes = "read_bytes"
-        case writtenRows = "written_rows"
-        case writtenBytes = "written_bytes"
-        case totalRowsToRead = "total_rows_to_read"
-        case resultRows = "result_rows"
-        case resultBytes = "result_bytes"
-        case elapsedNs = "elapsed_ns"
+        case readRows = "read_rows", readBytes = "read_bytes", writtenRows = "written_rows"
+        case writtenBytes = "written_bytes", totalRowsToRead = "total_rows_to_read"
+        case resultRows = "result_rows", resultBytes = "result_bytes", elapsedNs = "elapsed_ns"
         case queryId = "query_id"
     }
 

@@ -26,16 +26,9 @@ public nonisolated struct QueryResult: Codable, Hashable, Sendable {
     public var error: String?
 
     enum CodingKeys: String, CodingKey {
-        case queryId = "query_id"
-        case query
-        case summary
-        case rowCount = "row_count"
-        case columnNames = "column_names"
-        case columnTypes = "column_types"
-        case resultRows = "result_rows"
-        case startTimestamp = "start_timestamp"
-        case endTimestamp = "end_timestamp"
-        case error
+        case queryId = "query_id", query, summary, rowCount = "row_count"
+        case columnNames = "column_names", columnTypes = "column_types", resultRows = "result_rows"
+        case startTimestamp = "start_timestamp", endTimestamp = "end_timestamp", error
     }
 
     public init(

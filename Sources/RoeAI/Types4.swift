@@ -13,9 +13,7 @@ public nonisolated struct QueryTaskResult: Codable, Hashable, Sendable {
     public var results: [QueryResult]
 
     enum CodingKeys: String, CodingKey {
-        case queryTaskId = "query_task_id"
-        case status
-        case results
+        case queryTaskId = "query_task_id", status, results
     }
 
     public init(queryTaskId: UUID, status: String? = nil, results: [QueryResult]) {

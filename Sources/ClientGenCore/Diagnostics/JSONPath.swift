@@ -35,7 +35,7 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible {
     }
 
     public static func escape(_ component: String) -> String {
-        guard component.contains("~") || component.contains("/") else { return component }
+        guard component.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return component }
         return component.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 }

@@ -41,7 +41,7 @@ extension ParseContext {
             filePart = Substring(text)
             fragment = nil
         }
-        if filePart.contains("://") {
+        if filePart.utf8.firstRange(of: "://".utf8) != nil {
             error("remote reference '\(text)' is not supported; save the file beside the spec and refer to it by a relative path", cursor, at: location)
             return nil
         }
@@ -191,7 +191,7 @@ extension ParseContext {
     }
 
     static func unescape(_ component: Substring) -> String? {
-        guard component.contains("~") else { return String(component) }
+        guard component.utf8.contains(UInt8(ascii: "~")) else { return String(component) }
         var result = ""
         var iterator = component.makeIterator()
         while let character = iterator.next() {
@@ -209,7 +209,7 @@ extension ParseContext {
     }
 
     static func percentDecode(_ text: Substring) -> String? {
-        guard text.contains("%") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.popFirst() {

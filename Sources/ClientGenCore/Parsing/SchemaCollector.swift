@@ -46,7 +46,7 @@ struct SchemaCollector {
     /// The nearest pointer component that is a name rather than OpenAPI or JSON Schema structure
     /// (`#/components/schemas/A/properties/owner` is `owner`); a whole-file reference is named after the file.
     static func name(for reference: Reference) -> String {
-        for component in reference.pointer.reversed() where !structural.contains(component) && !component.contains("/") && Int(component) == nil {
+        for component in reference.pointer.reversed() where !structural.contains(component) && !component.utf8.contains(UInt8(ascii: "/")) && Int(component) == nil {
             return component
         }
         return reference.pointer.isEmpty ? SourcePath.baseName(reference.file) : "Schema"

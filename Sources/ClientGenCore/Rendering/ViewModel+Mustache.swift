@@ -139,11 +139,16 @@ extension StructViewModel: MustacheParent {
         case "deprecated": deprecated
         case "properties": properties
         case "hasCodingKeys": hasCodingKeys
-        case "hasProperties": !properties.isEmpty
-        case "initParameters": initParameters
+        case "codingKeyLines": codingKeyLines
+        case "indirectStorage": indirectStorage
         case "initIsMultiline": initIsMultiline
+        case "initParameterList": initParameterList
+        case "initParameterLines": initParameterLines
+        case "assignments": assignments
         case "customDecoding": customDecoding
+        case "decodeStatements": decodeStatements
         case "customEncoding": customEncoding
+        case "encodeStatements": encodeStatements
         case "additionalProperties": additionalProperties
         default: nil
         }
@@ -154,16 +159,11 @@ extension PropertyViewModel: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "name": self.name
-        case "codingKey": codingKey
         case "type": type
         case "docLines": docLines
         case "deprecated": deprecated
         case "indirect": indirect
         case "storageName": storageName
-        case "jsonKey": jsonKey
-        case "keyDiffers": keyDiffers
-        case "decodeExpression": decodeExpression
-        case "encodeMethod": encodeMethod
         default: nil
         }
     }
@@ -188,6 +188,7 @@ extension EnumViewModel: MustacheParent {
         case "deprecated": deprecated
         case "rawType": rawType
         case "cases": cases
+        case "caseLines": caseLines
         default: nil
         }
     }

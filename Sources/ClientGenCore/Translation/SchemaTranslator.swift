@@ -6,6 +6,8 @@ struct SchemaTranslator {
     let access: String
     private(set) var log = DiagnosticLog()
     private(set) var declarations: [DeclarationViewModel] = []
+    /// Enums lifted out of the place they appear, which `EnumMerger` may turn into aliases of an identical enum.
+    private(set) var inlineEnumNames: Set<String> = []
     private(set) var typeNames: NameScope
     private var namedTypes: [Reference.Target: String] = [:]
     private var namedSchemas: [Reference.Target: Schema] = [:]
@@ -62,9 +64,11 @@ struct SchemaTranslator {
             return TypeUsage(name, nullable: schema.allowsNull)
         case .enumeration(let rawType, let values):
             let name = typeNames.claim(schema.swiftName ?? suggestedName())
-            declare(schema, as: name)
+            inlineEnumNames.insert(name)
+            declared.insert(name)
+            let cases = declareEnumeration(schema, as: name, rawType: rawType, values: values)
             var usage = TypeUsage(name, nullable: schema.allowsNull)
-            usage.enumCases = Dictionary(uniqueKeysWithValues: Self.caseNames(values, rawType: rawType).map { ($0.value, $0.name) })
+            usage.enumCases = Dictionary(uniqueKeysWithValues: cases.map { ($0.value, $0.name) })
             return usage
         case .array(let items):
             guard let items else { return TypeUsage("[JSONValue]", nullable: schema.allowsNull) }
@@ -121,23 +125,34 @@ struct SchemaTranslator {
 
     private mutating func declare(_ schema: Schema, as name: String) {
         declared.insert(name)
-        let docLines = DocLines(schema.title.flatMap { name.hasSuffix(Naming.typeName($0)) ? nil : $0 }, schema.description).lines
+        let docLines = docLines(of: schema, name: name)
         switch SchemaShape(schema, resolve: resolve) {
         case .structure:
             declarations.append(.structure(structure(schema, name: name, docLines: docLines)))
         case .enumeration(let rawType, let values):
-            declarations.append(.enumeration(EnumViewModel(
-                access: access, name: name, docLines: docLines, deprecated: schema.deprecated, rawType: rawType,
-                cases: Self.caseNames(values, rawType: rawType).map {
-                    EnumCaseViewModel(name: Naming.escapedMember($0.name), rawLiteral: $0.literal)
-                }
-            )))
+            declareEnumeration(schema, as: name, rawType: rawType, values: values)
         case .union(let branches):
             declarations.append(.union(union(schema, branches: branches, name: name, docLines: docLines)))
         case .passthrough, .array, .dictionary, .primitive, .freeForm:
             let target = usage(of: schema, suggestedName: name + "Value")
             declarations.append(.alias(AliasViewModel(access: access, name: name, docLines: docLines, type: target.type)))
         }
+    }
+
+    private func docLines(of schema: Schema, name: String) -> [String] {
+        DocLines(schema.title.flatMap { name.hasSuffix(Naming.typeName($0)) ? nil : $0 }, schema.description).lines
+    }
+
+    @discardableResult
+    private mutating func declareEnumeration(
+        _ schema: Schema, as name: String, rawType: String, values: [JSONLiteral]
+    ) -> [(value: JSONLiteral, name: String, literal: String)] {
+        let cases = Self.caseNames(values, rawType: rawType)
+        declarations.append(.enumeration(EnumViewModel(
+            access: access, name: name, docLines: docLines(of: schema, name: name), deprecated: schema.deprecated,
+            rawType: rawType, cases: cases.map { EnumCaseViewModel(name: Naming.escapedMember($0.name), rawLiteral: $0.literal) }
+        )))
+        return cases
     }
 
     /// Case names for enum values; a value the spec does not list decodes as `unknown`, so that name is taken.

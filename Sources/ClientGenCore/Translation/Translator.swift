@@ -77,7 +77,8 @@ public struct Translator: Sendable {
         }
         log.append(contentsOf: schemas.log.diagnostics)
 
-        let declarations = RecursionBreaker.breakCycles(in: schemas.declarations)
+        let merged = EnumMerger.merge(schemas.declarations, inlineNames: schemas.inlineEnumNames)
+        let declarations = RecursionBreaker.breakCycles(in: merged)
         let module = ModuleViewModel(
             moduleName: options.moduleName,
             files: files(client: client, operations: operations, declarations: declarations)

@@ -41,8 +41,7 @@ public nonisolated struct Task: Codable, Hashable, Sendable {
     public var owner: Named?
 
     enum CodingKeys: String, CodingKey {
-        case status
-        case owner
+        case status, owner
     }
 
     public init(status: Status = .active, owner: Named? = nil) {

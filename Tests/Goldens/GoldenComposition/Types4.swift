@@ -14,8 +14,7 @@ public nonisolated struct Cat: Codable, Hashable, Sendable {
 }
 
 public nonisolated enum Status: RawRepresentable, Codable, Hashable, Sendable {
-    case active
-    case retired
+    case active, retired
     /// A value the spec does not list, kept as received.
     case unknown(String)
 

@@ -4,9 +4,7 @@ import ClientRuntime
 import Foundation
 
 public nonisolated enum Channel: RawRepresentable, Codable, Hashable, Sendable {
-    case email
-    case sms
-    case push
+    case email, sms, push
     /// A value the spec does not list, kept as received.
     case unknown(String)
 
@@ -42,14 +40,7 @@ public nonisolated struct Settings: Codable, Hashable, Sendable {
     public var nickname: String?
 
     enum CodingKeys: String, CodingKey {
-        case theme
-        case pageSize
-        case beta
-        case ratio
-        case sort
-        case channels
-        case retries
-        case nickname
+        case theme, pageSize, beta, ratio, sort, channels, retries, nickname
     }
 
     public init(

@@ -4,8 +4,7 @@ import ClientRuntime
 import Foundation
 
 public nonisolated enum Sort: RawRepresentable, Codable, Hashable, Sendable {
-    case relevance
-    case recent
+    case relevance, recent
     /// A value the spec does not list, kept as received.
     case unknown(String)
 

@@ -3,9 +3,11 @@
 import ClientRuntime
 import Foundation
 
+/// The same values as `mood`, so an alias of its type.
+public typealias ReactionPreviousMood = ReactionMood
+
 public nonisolated enum ReactionTagsItem: RawRepresentable, Codable, Hashable, Sendable {
-    case new
-    case hot
+    case new, hot
     /// A value the spec does not list, kept as received.
     case unknown(String)
 

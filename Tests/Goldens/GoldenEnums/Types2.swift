@@ -4,13 +4,7 @@ import ClientRuntime
 import Foundation
 
 public nonisolated enum FileKind: RawRepresentable, Codable, Hashable, Sendable {
-    case jsonFile
-    case csvFile
-    case `default`
-    case unknown2
-    case empty
-    case selfValue
-    case type
+    case jsonFile, csvFile, `default`, unknown2, empty, selfValue, type
     /// A value the spec does not list, kept as received.
     case unknown(String)
 
@@ -42,8 +36,7 @@ public nonisolated enum FileKind: RawRepresentable, Codable, Hashable, Sendable 
 }
 
 public nonisolated enum ListReactionsKind: RawRepresentable, Codable, Hashable, Sendable {
-    case thumbs
-    case heart
+    case thumbs, heart
     /// A value the spec does not list, kept as received.
     case unknown(String)
 
@@ -64,34 +57,10 @@ public nonisolated enum ListReactionsKind: RawRepresentable, Codable, Hashable, 
     }
 }
 
-public nonisolated enum ListReactionsOrder: RawRepresentable, Codable, Hashable, Sendable {
-    case asc
-    case desc
-    /// A value the spec does not list, kept as received.
-    case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "asc": self = .asc
-        case "desc": self = .desc
-        default: self = .unknown(rawValue)
-        }
-    }
-
-    public var rawValue: String {
-        switch self {
-        case .asc: "asc"
-        case .desc: "desc"
-        case .unknown(let value): value
-        }
-    }
-}
+public typealias ListReactionsOrder = SortOrder
 
 public nonisolated enum Priority: RawRepresentable, Codable, Hashable, Sendable {
-    case _1
-    case _2
-    case _3
-    case minus1
+    case _1, _2, _3, minus1
     /// A value the spec does not list, kept as received.
     case unknown(Int)
 
@@ -118,8 +87,7 @@ public nonisolated enum Priority: RawRepresentable, Codable, Hashable, Sendable 
 
 /// An inline enum.
 public nonisolated enum ReactionMood: RawRepresentable, Codable, Hashable, Sendable {
-    case happy
-    case sad
+    case happy, sad
     /// A value the spec does not list, kept as received.
     case unknown(String)
 
@@ -141,8 +109,7 @@ public nonisolated enum ReactionMood: RawRepresentable, Codable, Hashable, Senda
 }
 
 public nonisolated enum Vote: RawRepresentable, Codable, Hashable, Sendable {
-    case plus1
-    case minus1
+    case plus1, minus1
     /// A value the spec does not list, kept as received.
     case unknown(String)
 

@@ -5,9 +5,7 @@ import Foundation
 
 /// Values that differ only in case.
 public nonisolated enum Casing: RawRepresentable, Codable, Hashable, Sendable {
-    case value
-    case value2
-    case value3
+    case value, value2, value3
     /// A value the spec does not list, kept as received.
     case unknown(String)
 
@@ -39,6 +37,8 @@ public nonisolated struct Reaction: Codable, Hashable, Sendable {
     public var object: String?
     /// An inline enum.
     public var mood: ReactionMood?
+    /// The same values as `mood`, so an alias of its type.
+    public var previousMood: ReactionPreviousMood?
     public var tags: [ReactionTagsItem]?
 
     public init(
@@ -48,6 +48,7 @@ public nonisolated struct Reaction: Codable, Hashable, Sendable {
         priority: Priority? = nil,
         object: String? = nil,
         mood: ReactionMood? = nil,
+        previousMood: ReactionPreviousMood? = nil,
         tags: [ReactionTagsItem]? = nil
     ) {
         self.vote = vote
@@ -56,6 +57,7 @@ public nonisolated struct Reaction: Codable, Hashable, Sendable {
         self.priority = priority
         self.object = object
         self.mood = mood
+        self.previousMood = previousMood
         self.tags = tags
     }
 }

@@ -24,15 +24,8 @@ public nonisolated struct ProtocolModel: Codable, Hashable, Sendable {
     public var modernField: String?
 
     enum CodingKeys: String, CodingKey {
-        case id = "@id"
-        case ref = "$ref"
-        case _2faEnabled = "2fa_enabled"
-        case naïveCafé = "naïve_café"
-        case value = "🚀"
-        case plus = "+"
-        case _123 = "123"
-        case userName = "user_name"
-        case userName2 = "userName"
+        case id = "@id", ref = "$ref", _2faEnabled = "2fa_enabled", naïveCafé = "naïve_café"
+        case value = "🚀", plus = "+", _123 = "123", userName = "user_name", userName2 = "userName"
         case modernField = "legacy_field"
     }
 
@@ -72,14 +65,8 @@ public nonisolated struct TypeModel: Codable, Hashable, Sendable {
     public var selfValue2: String?
 
     enum CodingKeys: String, CodingKey {
-        case `class`
-        case selfValue = "self"
-        case `default`
-        case `init`
-        case `func`
-        case type = "Type"
-        case `protocol` = "Protocol"
-        case selfValue2 = "Self"
+        case `class`, selfValue = "self", `default`, `init`, `func`, type = "Type"
+        case `protocol` = "Protocol", selfValue2 = "Self"
     }
 
     public init(

@@ -11,9 +11,7 @@ public nonisolated struct CodingLocals: Codable, Hashable, Sendable {
     public var encoder: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case container
-        case decoder
-        case encoder
+        case container, decoder, encoder
     }
 
     public init(container: String, decoder: Int = 3, encoder: Bool? = nil) {

@@ -27,15 +27,8 @@ public nonisolated struct Record: Codable, Hashable, Sendable {
     public var labels: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case id
-        case nickname
-        case requiredNullable
-        case optionalNullable
-        case optional
-        case owner
-        case previousOwner
-        case scores
-        case labels
+        case id, nickname, requiredNullable, optionalNullable, optional, owner, previousOwner
+        case scores, labels
     }
 
     public init(

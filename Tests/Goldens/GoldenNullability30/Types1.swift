@@ -22,13 +22,7 @@ public nonisolated struct Record: Codable, Hashable, Sendable {
     public var values: [String?]?
 
     enum CodingKeys: String, CodingKey {
-        case id
-        case nickname
-        case count
-        case optional
-        case owner
-        case nullableOwner
-        case values
+        case id, nickname, count, optional, owner, nullableOwner, values
     }
 
     public init(

@@ -12,8 +12,7 @@ public nonisolated struct Book: Codable, Hashable, Sendable {
     private var _author: Indirect<Author?>
 
     enum CodingKeys: String, CodingKey {
-        case title
-        case _author = "author"
+        case title, _author = "author"
     }
 
     public init(title: String, author: Author? = nil) {

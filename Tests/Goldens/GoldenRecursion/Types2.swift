@@ -14,10 +14,7 @@ public nonisolated struct TreeNode: Codable, Hashable, Sendable {
     private var _parent: Indirect<TreeNode?>
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case _parent = "parent"
-        case children
-        case byName
+        case value, _parent = "parent", children, byName
     }
 
     public init(

@@ -12,8 +12,7 @@ public nonisolated struct Author: Codable, Hashable, Sendable {
     private var _favoriteBook: Indirect<Book?>
 
     enum CodingKeys: String, CodingKey {
-        case name
-        case _favoriteBook = "favoriteBook"
+        case name, _favoriteBook = "favoriteBook"
     }
 
     public init(name: String, favoriteBook: Book? = nil) {
@@ -31,8 +30,7 @@ public nonisolated struct Negation: Codable, Hashable, Sendable {
     private var _operand: Indirect<Expression>
 
     enum CodingKeys: String, CodingKey {
-        case kind
-        case _operand = "operand"
+        case kind, _operand = "operand"
     }
 
     public init(kind: String, operand: Expression) {
