@@ -140,7 +140,7 @@ extension StructViewModel: MustacheParent {
         case "properties": properties
         case "hasCodingKeys": hasCodingKeys
         case "codingKeyLines": codingKeyLines
-        case "indirectStorage": indirectStorage
+        case "storage": storage
         case "initIsMultiline": initIsMultiline
         case "initParameterList": initParameterList
         case "initParameterLines": initParameterLines
@@ -162,8 +162,8 @@ extension PropertyViewModel: MustacheParent {
         case "type": type
         case "docLines": docLines
         case "deprecated": deprecated
-        case "indirect": indirect
-        case "storageName": storageName
+        case "storedDirectly": storedDirectly
+        case "storageValue": storageValue
         default: nil
         }
     }

@@ -57,7 +57,7 @@ extension RecursionBreaker {
     /// the same, but a property wrapper in a `nonisolated` struct does not compile under MainActor default
     /// isolation. The coding key is the stored property's, so synthesized coding still works.
     private static func storeIndirectly(_ property: inout PropertyViewModel) {
-        let storage = "_" + property.name.filter { $0 != "`" }
+        let storage = property.storedDirectly ? "_" + property.name.filter { $0 != "`" } : property.storageName
         property.indirect = true
         property.storageName = storage
         var decode = property.decodeExpression.replacing("forKey: .\(property.codingKey))", with: "forKey: .\(storage))")

@@ -66,17 +66,20 @@ extension SchemaTranslator {
             let encodesNull = required && usage.nullable
             if encodesNull { needsCustomEncoding = true }
             let escaped = Naming.escapedMember(memberName)
+            // Assigning a deprecated property warns even in its own type's initializer, so it is stored behind one.
+            let storage = propertySchema.deprecated ? memberScope.claim("_" + memberName) : ""
+            let codingKey = storage.isEmpty ? escaped : storage
             let decode: String
             if hasDefault, let defaultLiteral {
-                decode = "try container.decodeIfPresent(\(usage.type).self, forKey: .\(escaped)) ?? \(defaultLiteral)"
+                decode = "try container.decodeIfPresent(\(usage.type).self, forKey: .\(codingKey)) ?? \(defaultLiteral)"
             } else if optional {
-                decode = "try container.decodeIfPresent(\(usage.type).self, forKey: .\(escaped))"
+                decode = "try container.decodeIfPresent(\(usage.type).self, forKey: .\(codingKey))"
             } else {
-                decode = "try container.decode(\(usage.type).self, forKey: .\(escaped))"
+                decode = "try container.decode(\(usage.type).self, forKey: .\(codingKey))"
             }
             properties.append(PropertyViewModel(
                 name: escaped,
-                codingKey: escaped,
+                codingKey: codingKey,
                 type: type,
                 docLines: DocLines(
                     propertySchema.title.flatMap { Naming.memberName($0) == memberName ? nil : $0 },
@@ -84,8 +87,9 @@ extension SchemaTranslator {
                 ).lines,
                 deprecated: propertySchema.deprecated,
                 indirect: false,
+                storageName: storage,
                 jsonKey: SwiftLiteral.string(gathered.jsonKey),
-                keyDiffers: gathered.jsonKey != memberName,
+                keyDiffers: gathered.jsonKey != (storage.isEmpty ? memberName : storage),
                 decodeExpression: decode,
                 encodeMethod: optional && !encodesNull ? "encodeIfPresent" : "encode"
             ))

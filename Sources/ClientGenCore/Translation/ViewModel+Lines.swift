@@ -6,9 +6,9 @@ extension StructViewModel {
         LinePacking.pack(properties.map { $0.keyDiffers ? "\($0.codingKey) = \($0.jsonKey)" : $0.codingKey }, width: 87)
     }
 
-    /// `_parent: Indirect<Node?>`: the storage behind each property on a reference cycle.
-    public var indirectStorage: [String] {
-        properties.filter(\.indirect).map { "\($0.storageName): Indirect<\($0.type)>" }
+    /// `_parent: Indirect<Node?>`, `_forks: [Fork]?`: the storage behind each property that is not stored directly.
+    public var storage: [String] {
+        properties.filter { !$0.storedDirectly }.map { "\($0.storageName): \($0.indirect ? "Indirect<\($0.type)>" : $0.type)" }
     }
 
     /// `name: String, limit: Int? = nil`, for an initializer that fits on one line.
@@ -22,13 +22,16 @@ extension StructViewModel {
     }
 
     public var assignments: [String] {
-        properties.map { $0.indirect ? "\($0.storageName) = Indirect(wrappedValue: \($0.name))" : "self.\($0.name) = \($0.name)" }
+        properties.map { property in
+            if property.indirect { return "\(property.storageName) = Indirect(wrappedValue: \(property.name))" }
+            return property.storedDirectly ? "self.\(property.name) = \(property.name)" : "\(property.storageName) = \(property.name)"
+        }
             + (additionalProperties.map { ["self.\($0.name) = \($0.name)"] } ?? [])
     }
 
     public var decodeStatements: [String] {
         (properties.isEmpty ? [] : ["let container = try decoder.container(keyedBy: CodingKeys.self)"])
-            + properties.map { "self.\($0.indirect ? $0.storageName : $0.name) = \($0.decodeExpression)" }
+            + properties.map { "self.\($0.storedDirectly ? $0.name : $0.storageName) = \($0.decodeExpression)" }
             + (additionalProperties.map { extra in
                 let excluding = hasCodingKeys ? ", excluding: CodingKeys.self" : ""
                 return ["self.\(extra.name) = try AdditionalProperties.decode(from: decoder\(excluding))"]
@@ -37,9 +40,18 @@ extension StructViewModel {
 
     public var encodeStatements: [String] {
         (properties.isEmpty ? [] : ["var container = encoder.container(keyedBy: CodingKeys.self)"])
-            + properties.map { "try container.\($0.encodeMethod)(self.\($0.name), forKey: .\($0.codingKey))" }
+            + properties.map { "try container.\($0.encodeMethod)(self.\($0.storedDirectly ? $0.name : $0.storageValue), forKey: .\($0.codingKey))" }
             + (additionalProperties.map { ["try AdditionalProperties.encode(self.\($0.name), to: encoder)"] } ?? [])
     }
+}
+
+extension PropertyViewModel {
+    /// A property on a reference cycle lives in an `Indirect` box, and a deprecated one behind a private stored
+    /// property, so the initializer and coding never touch the deprecated name and compile without warnings.
+    public var storedDirectly: Bool { storageName.isEmpty }
+
+    /// What the computed property reads and writes: `_parent.wrappedValue`, `_forks`.
+    public var storageValue: String { indirect ? storageName + ".wrappedValue" : storageName }
 }
 
 extension EnumViewModel {

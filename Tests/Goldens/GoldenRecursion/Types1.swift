@@ -9,15 +9,44 @@ public nonisolated struct Book: Codable, Hashable, Sendable {
         get { _author.wrappedValue }
         set { _author.wrappedValue = newValue }
     }
+    /// Deprecated; the initializer and coding use its private storage and compile without warnings.
+    @available(*, deprecated)
+    public var isbn10: String? {
+        get { _isbn10 }
+        set { _isbn10 = newValue }
+    }
+    /// Deprecated with a default, so decoded by hand through its storage.
+    @available(*, deprecated)
+    public var edition: Int {
+        get { _edition }
+        set { _edition = newValue }
+    }
     private var _author: Indirect<Author?>
+    private var _isbn10: String?
+    private var _edition: Int
 
     enum CodingKeys: String, CodingKey {
-        case title, _author = "author"
+        case title, _author = "author", _isbn10 = "isbn10", _edition = "edition"
     }
 
-    public init(title: String, author: Author? = nil) {
+    public init(
+        title: String,
+        author: Author? = nil,
+        isbn10: String? = nil,
+        edition: Int = 1
+    ) {
         self.title = title
         _author = Indirect(wrappedValue: author)
+        _isbn10 = isbn10
+        _edition = edition
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.title = try container.decode(String.self, forKey: .title)
+        self._author = try Indirect(wrappedValue: container.decodeIfPresent(Author.self, forKey: ._author))
+        self._isbn10 = try container.decodeIfPresent(String.self, forKey: ._isbn10)
+        self._edition = try container.decodeIfPresent(Int.self, forKey: ._edition) ?? 1
     }
 }
 

@@ -11,21 +11,30 @@ public nonisolated struct TreeNode: Codable, Hashable, Sendable {
     }
     public var children: [TreeNode]?
     public var byName: [String: TreeNode]?
+    /// Deprecated and on the cycle, so stored in an `Indirect` box behind the deprecated name.
+    @available(*, deprecated)
+    public var legacyParent: TreeNode? {
+        get { _legacyParent.wrappedValue }
+        set { _legacyParent.wrappedValue = newValue }
+    }
     private var _parent: Indirect<TreeNode?>
+    private var _legacyParent: Indirect<TreeNode?>
 
     enum CodingKeys: String, CodingKey {
-        case value, _parent = "parent", children, byName
+        case value, _parent = "parent", children, byName, _legacyParent = "legacyParent"
     }
 
     public init(
         value: Int,
         parent: TreeNode? = nil,
         children: [TreeNode]? = nil,
-        byName: [String: TreeNode]? = nil
+        byName: [String: TreeNode]? = nil,
+        legacyParent: TreeNode? = nil
     ) {
         self.value = value
         _parent = Indirect(wrappedValue: parent)
         self.children = children
         self.byName = byName
+        _legacyParent = Indirect(wrappedValue: legacyParent)
     }
 }
