@@ -7,9 +7,9 @@ struct GenerationJob {
     static let specNames = ["openapi.yaml", "openapi.yml", "openapi.json"]
     static let configName = "clientgen.yaml"
     /// Generated code is always split into these files, whatever the spec (`Translator.fileNames()` in
-    /// ClientGenCore, with `Translator.shardCount` of each kind; a test checks the two agree).
+    /// ClientGenCore, with `Translator.shardCount` parts; a test checks the two agree).
     static let shardCount = 4
-    static let fileNames = ["Client.swift"] + (1...shardCount).map { "Operations\($0).swift" } + (1...shardCount).map { "Types\($0).swift" }
+    static let fileNames = ["Client.swift"] + (1...shardCount).flatMap { ["Part\($0).Operations.swift", "Part\($0).Types.swift"] }
 
     var spec: URL
     var config: URL

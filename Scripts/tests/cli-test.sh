@@ -14,12 +14,12 @@ checksum() { (cd "$1" && find . -type f | sort | xargs sha256sum); }
 [ "$(ls "$work/out" | wc -l)" -eq 9 ] || fail "expected the 9 fixed files"
 "$clientgen" generate Specs/allium.yaml --output "$work/out" --module Allium --check >/dev/null || fail "--check fails on fresh output"
 
-echo "// edited by hand" >> "$work/out/Types2.swift"
+echo "// edited by hand" >> "$work/out/Part2.Types.swift"
 before=$(checksum "$work/out")
 if out=$("$clientgen" generate Specs/allium.yaml --output "$work/out" --module Allium --check 2>&1); then
     fail "--check passed with a stale file"
 fi
-grep -q "stale: $work/out/Types2.swift" <<<"$out" || fail "--check did not name the stale file: $out"
+grep -q "stale: $work/out/Part2.Types.swift" <<<"$out" || fail "--check did not name the stale file: $out"
 [ "$(checksum "$work/out")" = "$before" ] || fail "--check rewrote files"
 
 mkdir "$work/templates"

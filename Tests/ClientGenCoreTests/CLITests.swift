@@ -32,7 +32,7 @@ import Testing
         let output = root.appendingPathComponent("Out")
         try FileManager.default.createDirectory(at: output.appendingPathComponent("Nested"), withIntermediateDirectories: true)
         try Data("// hand-written; must survive a failed generate\n".utf8).write(to: output.appendingPathComponent("Client.swift"))
-        try Data("struct Old {}\n".utf8).write(to: output.appendingPathComponent("Types1.swift"))
+        try Data("struct Old {}\n".utf8).write(to: output.appendingPathComponent("Part1.Types.swift"))
         try Data([0, 1, 2, 255]).write(to: output.appendingPathComponent(".hidden"))
         try Data("notes\n".utf8).write(to: output.appendingPathComponent("Nested/notes.txt"))
         return output

@@ -198,7 +198,7 @@ import Testing
         let lines = files.reduce(0) { $0 + $1.contents.split(separator: "\n", omittingEmptySubsequences: false).count }
         print("github: 3 operations, \(filtered.schemas.count) of \(document.schemas.count) schemas, \(lines) generated lines")
         #expect(lines < 6_000)
-        let operations = files.filter { $0.name.hasPrefix("Operations") }.map(\.contents).joined()
+        let operations = files.filter { $0.name.hasSuffix(".Operations.swift") }.map(\.contents).joined()
         #expect(operations.contains("func reposGet("))
         #expect(operations.contains("func issuesCreate("))
     }

@@ -9,7 +9,7 @@ import Testing
         let source = GoldenTests.packageRoot.appendingPathComponent("Plugins/ClientGenPlugin/GenerationJob.swift")
         let text = try String(contentsOf: source, encoding: .utf8)
         #expect(text.contains("static let shardCount = \(Translator.shardCount)\n"))
-        #expect(text.contains(#"static let fileNames = ["Client.swift"] + (1...shardCount).map { "Operations\($0).swift" } + (1...shardCount).map { "Types\($0).swift" }"#))
-        #expect(Translator.fileNames() == ["Client.swift"] + (1...Translator.shardCount).map { "Operations\($0).swift" } + (1...Translator.shardCount).map { "Types\($0).swift" })
+        #expect(text.contains(#"static let fileNames = ["Client.swift"] + (1...shardCount).flatMap { ["Part\($0).Operations.swift", "Part\($0).Types.swift"] }"#))
+        #expect(Translator.fileNames() == ["Client.swift"] + (1...Translator.shardCount).flatMap { ["Part\($0).Operations.swift", "Part\($0).Types.swift"] })
     }
 }

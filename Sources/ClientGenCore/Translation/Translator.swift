@@ -39,12 +39,15 @@ public struct TranslationOptions: Sendable {
 /// The translate stage: a document in, everything the templates need out. Names, types and optionality are
 /// decided here and nowhere else.
 public struct Translator: Sendable {
-    /// Generated code is spread over this many operation files and this many type files, so the compiler can
-    /// type-check them in parallel; the set of files never depends on the spec, so build tools can declare them.
+    /// Generated code is spread over this many parts, each an operations file and a types file, so the compiler
+    /// can type-check them in parallel; the set of files never depends on the spec, so build tools can declare them.
     public static let shardCount = 4
 
+    /// `Part1.Operations.swift`, `Part1.Types.swift`, `Part2.Operations.swift`, …: the driver hands each compile
+    /// job a contiguous run of the sorted file list, so alternating operations and types gives every core an
+    /// even share (GitHub's client: 53 s instead of 77 s on 2 cores, when all types sorted after all operations).
     public static func fileNames() -> [String] {
-        ["Client.swift"] + (1...shardCount).map { "Operations\($0).swift" } + (1...shardCount).map { "Types\($0).swift" }
+        ["Client.swift"] + (1...shardCount).flatMap { ["Part\($0).Operations.swift", "Part\($0).Types.swift"] }
     }
 
     public var options: TranslationOptions
@@ -106,18 +109,18 @@ public struct Translator: Sendable {
             client: client, operations: [], declarations: []
         )]
         let operationShards = Sharding.split(operations, by: \.name, into: Self.shardCount)
-        for (index, var shard) in operationShards.enumerated() {
-            if !shard.isEmpty { shard[0].isFirst = true }
-            files.append(FileViewModel(
-                name: "Operations\(index + 1).swift", template: "operations", specName: options.specName,
-                imports: shard.isEmpty ? [] : imports, client: nil, operations: shard, declarations: []
-            ))
-        }
         let typeShards = Sharding.split(declarations, by: \.name, into: Self.shardCount)
-        for (index, shard) in typeShards.enumerated() {
+        for part in 1...Self.shardCount {
+            var operations = operationShards[part - 1]
+            if !operations.isEmpty { operations[0].isFirst = true }
             files.append(FileViewModel(
-                name: "Types\(index + 1).swift", template: "types", specName: options.specName,
-                imports: shard.isEmpty ? [] : imports, client: nil, operations: [], declarations: shard
+                name: "Part\(part).Operations.swift", template: "operations", specName: options.specName,
+                imports: operations.isEmpty ? [] : imports, client: nil, operations: operations, declarations: []
+            ))
+            let declarations = typeShards[part - 1]
+            files.append(FileViewModel(
+                name: "Part\(part).Types.swift", template: "types", specName: options.specName,
+                imports: declarations.isEmpty ? [] : imports, client: nil, operations: [], declarations: declarations
             ))
         }
         return files
