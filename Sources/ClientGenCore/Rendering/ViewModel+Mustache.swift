@@ -137,7 +137,7 @@ extension StructViewModel: MustacheParent {
         case "name": self.name
         case "docLines": docLines
         case "deprecated": deprecated
-        case "properties": properties
+        case "propertyLines": propertyLines
         case "hasCodingKeys": hasCodingKeys
         case "codingKeyLines": codingKeyLines
         case "storage": storage
@@ -150,20 +150,6 @@ extension StructViewModel: MustacheParent {
         case "customEncoding": customEncoding
         case "encodeStatements": encodeStatements
         case "additionalProperties": additionalProperties
-        default: nil
-        }
-    }
-}
-
-extension PropertyViewModel: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "name": self.name
-        case "type": type
-        case "docLines": docLines
-        case "deprecated": deprecated
-        case "storedDirectly": storedDirectly
-        case "storageValue": storageValue
         default: nil
         }
     }
