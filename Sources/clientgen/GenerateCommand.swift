@@ -78,8 +78,13 @@ struct GenerateCommand: ParsableCommand {
             return
         }
         try OutputWriter.write(planned)
-        print(planned.isEmpty ? "clientgen: all generated files are up to date" : "clientgen: wrote \(planned.count) file(s)")
-        planned.forEach { print("  \($0.path)") }
+        let written = planned.filter { $0.contents != nil }
+        let removed = planned.filter { $0.contents == nil }
+        if planned.isEmpty { print("clientgen: all generated files are up to date") }
+        if !written.isEmpty { print("clientgen: wrote \(written.count) file(s)") }
+        written.forEach { print("  \($0.path)") }
+        if !removed.isEmpty { print("clientgen: removed \(removed.count) file(s) that earlier versions generated") }
+        removed.forEach { print("  \($0.path)") }
     }
 
     private struct Job {

@@ -9,8 +9,11 @@ import Testing
             // The shortest inline name holds the declaration; the longer one refers to it, keeping its own doc.
             "public nonisolated enum OrderStatus: RawRepresentable",
             "/// The status before the last change.\npublic typealias OrderPreviousStatusOfTheOrder = OrderStatus",
+            // A deprecated property's type is not deprecated itself, so it is merged like any other.
+            "@available(*, deprecated)\n    public var legacyStatus: OrderLegacyStatus? {",
+            "public typealias OrderLegacyStatus = OrderStatus",
             // A deprecated enum is never merged with one that is not, so no deprecation leaks through an alias.
-            "@available(*, deprecated)\npublic nonisolated enum OrderLegacyStatus: RawRepresentable",
+            "@available(*, deprecated)\npublic nonisolated enum OldSortOrder: RawRepresentable",
             // Order matters: other case order, other type.
             "public nonisolated enum OrderReversed: RawRepresentable",
             // The spec's own enum is preferred over any inline name, for properties and parameters alike.

@@ -34,9 +34,10 @@ enum RecursionBreaker {
             switch declaration {
             case .structure(var structure):
                 guard let component = components[structure.name] else { return declaration }
+                var taken = Set(structure.properties.flatMap { [$0.name.filter { $0 != "`" }, $0.storageName] })
                 for index in structure.properties.indices {
                     if let name = target(structure.properties[index].type), components[name] == component {
-                        storeIndirectly(&structure.properties[index])
+                        storeIndirectly(&structure.properties[index], taken: &taken)
                         structure.hasCodingKeys = true
                     }
                 }
@@ -56,8 +57,17 @@ extension RecursionBreaker {
     /// The property becomes a computed one over a private `Indirect` stored property. `@Indirect` would say
     /// the same, but a property wrapper in a `nonisolated` struct does not compile under MainActor default
     /// isolation. The coding key is the stored property's, so synthesized coding still works.
-    private static func storeIndirectly(_ property: inout PropertyViewModel) {
-        let storage = property.storedDirectly ? "_" + property.name.filter { $0 != "`" } : property.storageName
+    private static func storeIndirectly(_ property: inout PropertyViewModel, taken: inout Set<String>) {
+        var storage = property.storageName
+        if property.storedDirectly {
+            let base = "_" + property.name.filter { $0 != "`" }
+            storage = base
+            var suffix = 2
+            while !taken.insert(storage).inserted {
+                storage = base + String(suffix)
+                suffix += 1
+            }
+        }
         property.indirect = true
         property.storageName = storage
         var decode = property.decodeExpression.replacing("forKey: .\(property.codingKey))", with: "forKey: .\(storage))")

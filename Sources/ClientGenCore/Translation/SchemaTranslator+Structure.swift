@@ -48,12 +48,20 @@ extension SchemaTranslator {
         var parameters: [ParameterViewModel] = []
         var needsCustomDecoding = extraType != nil
         var needsCustomEncoding = extraType != nil
-        for gathered in object.properties {
-            let propertySchema = gathered.schema
-            var baseName = propertySchema.swiftName ?? Naming.memberName(gathered.jsonKey)
+        let memberNames = object.properties.map { gathered in
+            var baseName = gathered.schema.swiftName ?? Naming.memberName(gathered.jsonKey)
             // An initializer parameter named `self` would hide `self` from the assignments in its body.
             if baseName == "self" { baseName = "selfValue" }
-            let memberName = memberScope.claim(baseName)
+            return memberScope.claim(baseName)
+        }
+        // Assigning a deprecated property warns even in its own type's initializer, so it is stored behind a
+        // private one, named after every member is, so that it never takes a member's name.
+        let storageNames = zip(object.properties, memberNames).map { gathered, memberName in
+            gathered.schema.deprecated ? memberScope.claim("_" + memberName) : ""
+        }
+        for (index, gathered) in object.properties.enumerated() {
+            let propertySchema = gathered.schema
+            let memberName = memberNames[index]
             let usage = usage(of: propertySchema, suggestedName: name + Naming.typeName(gathered.jsonKey))
             let required = gathered.required || object.required.contains(gathered.jsonKey)
             let defaultLiteral = (resolve(propertySchema)?.defaultValue ?? propertySchema.defaultValue)
@@ -66,8 +74,7 @@ extension SchemaTranslator {
             let encodesNull = required && usage.nullable
             if encodesNull { needsCustomEncoding = true }
             let escaped = Naming.escapedMember(memberName)
-            // Assigning a deprecated property warns even in its own type's initializer, so it is stored behind one.
-            let storage = propertySchema.deprecated ? memberScope.claim("_" + memberName) : ""
+            let storage = storageNames[index]
             let codingKey = storage.isEmpty ? escaped : storage
             let decode: String
             if hasDefault, let defaultLiteral {

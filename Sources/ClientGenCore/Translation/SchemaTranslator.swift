@@ -60,13 +60,13 @@ struct SchemaTranslator {
             return usage
         case .structure, .union:
             let name = typeNames.claim(schema.swiftName ?? suggestedName())
-            declare(schema, as: name)
+            declare(Self.lifted(schema), as: name)
             return TypeUsage(name, nullable: schema.allowsNull)
         case .enumeration(let rawType, let values):
             let name = typeNames.claim(schema.swiftName ?? suggestedName())
             inlineEnumNames.insert(name)
             declared.insert(name)
-            let cases = declareEnumeration(schema, as: name, rawType: rawType, values: values)
+            let cases = declareEnumeration(Self.lifted(schema), as: name, rawType: rawType, values: values)
             var usage = TypeUsage(name, nullable: schema.allowsNull)
             usage.enumCases = Dictionary(uniqueKeysWithValues: cases.map { ($0.value, $0.name) })
             return usage
@@ -85,6 +85,14 @@ struct SchemaTranslator {
         case .freeForm:
             return TypeUsage("JSONValue", nullable: schema.allowsNull)
         }
+    }
+
+    /// A type lifted out of a deprecated property is not itself deprecated: the property carries the
+    /// deprecation, and a deprecated type would make the initializer and coding that use it warn.
+    private static func lifted(_ schema: Schema) -> Schema {
+        var lifted = schema
+        lifted.deprecated = false
+        return lifted
     }
 
     private mutating func referenceUsage(_ key: Reference.Target) -> TypeUsage {

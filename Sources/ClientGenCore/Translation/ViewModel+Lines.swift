@@ -45,8 +45,8 @@ extension StructViewModel {
 
     public var assignments: [String] {
         properties.map { property in
-            if property.indirect { return "\(property.storageName) = Indirect(wrappedValue: \(property.name))" }
-            return property.storedDirectly ? "self.\(property.name) = \(property.name)" : "\(property.storageName) = \(property.name)"
+            if property.indirect { return "self.\(property.storageName) = Indirect(wrappedValue: \(property.name))" }
+            return "self.\(property.storedDirectly ? property.name : property.storageName) = \(property.name)"
         }
             + (additionalProperties.map { ["self.\($0.name) = \($0.name)"] } ?? [])
     }

@@ -39,7 +39,19 @@ public nonisolated struct Reaction: Codable, Hashable, Sendable {
     public var mood: ReactionMood?
     /// The same values as `mood`, so an alias of its type.
     public var previousMood: ReactionPreviousMood?
+    /// Deprecated; its inline type is not, so the initializer and coding compile without warnings.
+    @available(*, deprecated)
+    public var legacyMood: ReactionLegacyMood? {
+        get { _legacyMood }
+        set { _legacyMood = newValue }
+    }
     public var tags: [ReactionTagsItem]?
+    private var _legacyMood: ReactionLegacyMood?
+
+    enum CodingKeys: String, CodingKey {
+        case vote, file, casing, priority, object, mood, previousMood, _legacyMood = "legacyMood"
+        case tags
+    }
 
     public init(
         vote: Vote,
@@ -49,6 +61,7 @@ public nonisolated struct Reaction: Codable, Hashable, Sendable {
         object: String? = nil,
         mood: ReactionMood? = nil,
         previousMood: ReactionPreviousMood? = nil,
+        legacyMood: ReactionLegacyMood? = nil,
         tags: [ReactionTagsItem]? = nil
     ) {
         self.vote = vote
@@ -58,6 +71,10 @@ public nonisolated struct Reaction: Codable, Hashable, Sendable {
         self.object = object
         self.mood = mood
         self.previousMood = previousMood
+        self._legacyMood = legacyMood
         self.tags = tags
     }
 }
+
+/// Deprecated; its inline type is not, so the initializer and coding compile without warnings.
+public typealias ReactionLegacyMood = ReactionMood

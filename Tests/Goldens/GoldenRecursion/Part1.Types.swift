@@ -36,9 +36,9 @@ public nonisolated struct Book: Codable, Hashable, Sendable {
         edition: Int = 1
     ) {
         self.title = title
-        _author = Indirect(wrappedValue: author)
-        _isbn10 = isbn10
-        _edition = edition
+        self._author = Indirect(wrappedValue: author)
+        self._isbn10 = isbn10
+        self._edition = edition
     }
 
     public init(from decoder: any Decoder) throws {

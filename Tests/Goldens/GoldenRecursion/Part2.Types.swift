@@ -32,9 +32,9 @@ public nonisolated struct TreeNode: Codable, Hashable, Sendable {
         legacyParent: TreeNode? = nil
     ) {
         self.value = value
-        _parent = Indirect(wrappedValue: parent)
+        self._parent = Indirect(wrappedValue: parent)
         self.children = children
         self.byName = byName
-        _legacyParent = Indirect(wrappedValue: legacyParent)
+        self._legacyParent = Indirect(wrappedValue: legacyParent)
     }
 }

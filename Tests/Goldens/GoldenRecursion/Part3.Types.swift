@@ -17,7 +17,7 @@ public nonisolated struct Author: Codable, Hashable, Sendable {
 
     public init(name: String, favoriteBook: Book? = nil) {
         self.name = name
-        _favoriteBook = Indirect(wrappedValue: favoriteBook)
+        self._favoriteBook = Indirect(wrappedValue: favoriteBook)
     }
 }
 
@@ -35,6 +35,6 @@ public nonisolated struct Negation: Codable, Hashable, Sendable {
 
     public init(kind: String, operand: Expression) {
         self.kind = kind
-        _operand = Indirect(wrappedValue: operand)
+        self._operand = Indirect(wrappedValue: operand)
     }
 }
