@@ -12,8 +12,8 @@ import Testing
             // A deprecated property's type is not deprecated itself, so it is merged like any other.
             "@available(*, deprecated)\n    public var legacyStatus: OrderLegacyStatus? {",
             "public typealias OrderLegacyStatus = OrderStatus",
-            // A deprecated enum is never merged with one that is not, so no deprecation leaks through an alias.
-            "@available(*, deprecated)\npublic nonisolated enum OldSortOrder: RawRepresentable",
+            // A deprecated enum says so in its doc comment, and is never merged with one that is not.
+            "/// - Important: Deprecated in the spec.\npublic nonisolated enum OldSortOrder: RawRepresentable",
             // Order matters: other case order, other type.
             "public nonisolated enum OrderReversed: RawRepresentable",
             // The spec's own enum is preferred over any inline name, for properties and parameters alike.

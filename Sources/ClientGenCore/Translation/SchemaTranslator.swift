@@ -147,8 +147,15 @@ struct SchemaTranslator {
         }
     }
 
+    /// A deprecated schema says so in its doc comment rather than with `@available(*, deprecated)`: the
+    /// generated code refers to its own types (properties, union cases, initializers), and every such reference
+    /// to a deprecated type would be a compiler warning in the client (OpenAI's spec: 51 of them).
     private func docLines(of schema: Schema, name: String) -> [String] {
-        DocLines(schema.title.flatMap { name.hasSuffix(Naming.typeName($0)) ? nil : $0 }, schema.description).lines
+        var lines = DocLines(schema.title.flatMap { name.hasSuffix(Naming.typeName($0)) ? nil : $0 }, schema.description).lines
+        if schema.deprecated {
+            lines += (lines.isEmpty ? [] : [""]) + [" - Important: Deprecated in the spec."]
+        }
+        return lines
     }
 
     @discardableResult

@@ -28,6 +28,31 @@ public nonisolated enum Casing: RawRepresentable, Codable, Hashable, Sendable {
     }
 }
 
+/// Deprecated in the spec, which its doc comment says; an attribute would make every use of it warn.
+///
+/// - Important: Deprecated in the spec.
+public nonisolated enum OldOrder: RawRepresentable, Codable, Hashable, Sendable {
+    case up, down
+    /// A value the spec does not list, kept as received.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "up": self = .up
+        case "down": self = .down
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .up: "up"
+        case .down: "down"
+        case .unknown(let value): value
+        }
+    }
+}
+
 public nonisolated struct Reaction: Codable, Hashable, Sendable {
     public var vote: Vote
     public var file: FileKind
@@ -39,6 +64,7 @@ public nonisolated struct Reaction: Codable, Hashable, Sendable {
     public var mood: ReactionMood?
     /// The same values as `mood`, so an alias of its type.
     public var previousMood: ReactionPreviousMood?
+    public var legacyOrder: OldOrder?
     /// Deprecated; its inline type is not, so the initializer and coding compile without warnings.
     @available(*, deprecated)
     public var legacyMood: ReactionLegacyMood? {
@@ -49,8 +75,8 @@ public nonisolated struct Reaction: Codable, Hashable, Sendable {
     private var _legacyMood: ReactionLegacyMood?
 
     enum CodingKeys: String, CodingKey {
-        case vote, file, casing, priority, object, mood, previousMood, _legacyMood = "legacyMood"
-        case tags
+        case vote, file, casing, priority, object, mood, previousMood, legacyOrder
+        case _legacyMood = "legacyMood", tags
     }
 
     public init(
@@ -61,6 +87,7 @@ public nonisolated struct Reaction: Codable, Hashable, Sendable {
         object: String? = nil,
         mood: ReactionMood? = nil,
         previousMood: ReactionPreviousMood? = nil,
+        legacyOrder: OldOrder? = nil,
         legacyMood: ReactionLegacyMood? = nil,
         tags: [ReactionTagsItem]? = nil
     ) {
@@ -71,6 +98,7 @@ public nonisolated struct Reaction: Codable, Hashable, Sendable {
         self.object = object
         self.mood = mood
         self.previousMood = previousMood
+        self.legacyOrder = legacyOrder
         self._legacyMood = legacyMood
         self.tags = tags
     }
