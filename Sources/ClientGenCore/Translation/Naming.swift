@@ -3,15 +3,32 @@
 enum Naming {
     /// Splits `get_query-runs`, `queriedAt`, `HTTPValidationError`, `X-Dune-API-Key` into words.
     static func words(_ raw: String) -> [String] {
+        // One pass over the bytes answers every question for an ASCII name, the common case; the generic
+        // `contains` and `allSatisfy` were a tenth of generating a large spec with the debug build.
+        var isASCII = true, hasApostrophe = false, hasLowercase = false
+        for byte in raw.utf8 {
+            if byte >= 0x80 { isASCII = false; break }
+            if byte == UInt8(ascii: "'") { hasApostrophe = true }
+            if isLower(byte) { hasLowercase = true }
+        }
         // An apostrophe joins its word ("doesn't" → "doesnt"), it does not end it.
-        let raw = raw.unicodeScalars.contains(where: isApostrophe) ? String(String.UnicodeScalarView(raw.unicodeScalars.filter { !isApostrophe($0) })) : raw
-        let split = raw.utf8.allSatisfy({ $0 < 0x80 }) ? asciiWords(Array(raw.utf8)) : unicodeWords(raw)
+        let split: [String]
+        if isASCII {
+            split = asciiWords(hasApostrophe ? raw.utf8.filter { $0 != UInt8(ascii: "'") } : Array(raw.utf8))
+        } else {
+            let raw = raw.unicodeScalars.contains(where: isApostrophe) ? String(String.UnicodeScalarView(raw.unicodeScalars.filter { !isApostrophe($0) })) : raw
+            hasLowercase = raw.contains(where: \.isLowercase)
+            split = unicodeWords(raw)
+        }
         // SCREAMING_SNAKE_CASE carries no case information: `QUERY_STATE_COMPLETED` reads as query, state, completed.
-        if split.count > 1, !raw.contains(where: \.isLowercase) {
+        if split.count > 1, !hasLowercase {
             return split.map { $0.lowercased() }
         }
         return split
     }
+
+    private static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+    private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
     private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "'" || scalar == "\u{2019}"
@@ -50,8 +67,6 @@ enum Naming {
     /// The same rules as `words` on bytes: most spec names are ASCII, and Unicode property lookups per
     /// character dominate the cost of naming a large spec.
     private static func asciiWords(_ bytes: [UInt8]) -> [String] {
-        func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
-        func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
         func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
         var words: [String] = []
         var start = -1
@@ -104,6 +119,12 @@ enum Naming {
 
     /// An all-caps first word is lower-cased whole (`URL` → `url`; `APIKey` splits into `API`, `Key`).
     private static func lowercasedLeadingWord(_ word: String) -> String {
+        var bytes = Array(word.utf8)
+        if let first = bytes.first, first < 0x80, bytes.allSatisfy({ $0 < 0x80 }) {
+            if !bytes.contains(where: isLower) { return word.lowercased() }
+            if isUpper(first) { bytes[0] = first + 0x20 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         if word.allSatisfy({ !$0.isLowercase }) {
             return word.lowercased()
         }
@@ -111,6 +132,12 @@ enum Naming {
     }
 
     private static func capitalizeFirst(_ word: String) -> String {
+        if let first = word.utf8.first, first < 0x80 {
+            guard isLower(first) else { return word }
+            var bytes = Array(word.utf8)
+            bytes[0] = first - 0x20
+            return String(decoding: bytes, as: UTF8.self)
+        }
         guard let first = word.first else { return word }
         return first.uppercased() + word.dropFirst()
     }
