@@ -120,9 +120,9 @@ enum Naming {
     /// An all-caps first word is lower-cased whole (`URL` → `url`; `APIKey` splits into `API`, `Key`).
     private static func lowercasedLeadingWord(_ word: String) -> String {
         var bytes = Array(word.utf8)
-        if let first = bytes.first, first < 0x80, bytes.allSatisfy({ $0 < 0x80 }) {
+        if bytes.allSatisfy({ $0 < 0x80 }) {
             if !bytes.contains(where: isLower) { return word.lowercased() }
-            if isUpper(first) { bytes[0] = first + 0x20 }
+            if isUpper(bytes[0]) { bytes[0] += 0x20 }
             return String(decoding: bytes, as: UTF8.self)
         }
         if word.allSatisfy({ !$0.isLowercase }) {

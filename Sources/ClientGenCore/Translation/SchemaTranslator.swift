@@ -89,7 +89,8 @@ struct SchemaTranslator {
     }
 
     /// A type lifted out of a deprecated property is not itself deprecated: the property carries the
-    /// deprecation, and a deprecated type would make the initializer and coding that use it warn.
+    /// deprecation. A deprecated type would say so in its doc comment, and `EnumMerger` would keep it apart
+    /// from an identical enum that is not.
     private static func lifted(_ schema: Schema) -> Schema {
         var lifted = schema
         lifted.deprecated = false
