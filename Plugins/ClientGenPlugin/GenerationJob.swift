@@ -6,8 +6,8 @@ import Foundation
 struct GenerationJob {
     static let specNames = ["openapi.yaml", "openapi.yml", "openapi.json"]
     static let configName = "clientgen.yaml"
-    /// Generated code is always split into these files, whatever the spec (`Translator.fileNames()` in
-    /// ClientGenCore, with `Translator.shardCount` parts; a test checks the two agree).
+    /// Generated code is always split into these files, whatever the spec (`FileLayout.fileNames()` in
+    /// ClientGenCore, with `FileLayout.shardCount` parts; a test checks the two agree).
     static let shardCount = 4
     static let fileNames = ["Client.swift"] + (1...shardCount).flatMap { ["Part\($0).Operations.swift", "Part\($0).Types.swift"] }
 

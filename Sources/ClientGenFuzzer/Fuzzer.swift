@@ -1,28 +1,28 @@
 import ClientGenCore
 import Foundation
 
-/// A libFuzzer target over YAML loading, document parsing and translation: the stages where input decides
-/// what happens. Rendering only fills templates with what translation decided, and would cost most of each run.
+/// A libFuzzer target over YAML loading, parsing, configuring, translation and the view model: the stages where
+/// input decides what happens. Mustache rendering only lays out what they made, and would cost most of each run.
 ///
 /// `Scripts/fuzz` builds it with `-sanitize=fuzzer,address -parse-as-library -DCLIENTGEN_FUZZING`, and then
 /// libFuzzer supplies `main` and calls `LLVMFuzzerTestOneInput` for every input. A plain `swift build` compiles
 /// it as an ordinary executable instead, which runs the files given as arguments through the same function:
 /// `swift run ClientGenFuzzer crash-1234` replays a crash without the sanitizers.
 
-let parser = DocumentParser(sourceProvider: InMemorySourceProvider())
-let translator = Translator(options: TranslationOptions(moduleName: "Fuzzed", specName: "fuzz.yaml"))
+let generator = Generator(sourceProvider: InMemorySourceProvider())
+let options = GenerationOptions(moduleName: "Fuzzed", specName: "fuzz.yaml")
 
 /// Every stage must end in a result or diagnostics, never a crash, a hang or unbounded memory.
 func runPipeline(_ bytes: [UInt8]) -> Int {
-    let parsed = parser.parse(file: "fuzz.yaml", bytes: bytes)
-    guard let document = parsed.document else {
-        precondition(parsed.hasErrors, "no document and no errors")
+    let diagnostics = DiagnosticCollector()
+    guard let module = generator.translate(file: "fuzz.yaml", bytes: bytes, options: options, diagnostics: diagnostics) else {
+        precondition(diagnostics.hasErrors, "no module and no errors")
         return 0
     }
-    precondition(!parsed.hasErrors, "a document for a spec with errors")
-    let module = translator.translate(document).module
-    precondition(module.files.map(\.name) == Translator.fileNames(), "the module's files are not the fixed set")
-    return module.files.count
+    precondition(!diagnostics.hasErrors, "a module for a spec with errors")
+    let viewModel = ViewModelBuilder(moduleName: "Fuzzed", access: .public, specName: "fuzz.yaml").build(module)
+    precondition(viewModel.files.map(\.name) == FileLayout.fileNames(), "the module's files are not the fixed set")
+    return viewModel.files.count
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -56,9 +56,10 @@ struct GenerateCommand: ParsableCommand {
         var planned: [PlannedFile] = []
         var failed = false
         for job in jobs {
-            let result = try generate(job)
-            result.diagnostics.forEach { printError($0.description) }
-            guard let files = result.files, !result.hasErrors else {
+            let diagnostics = DiagnosticCollector()
+            let files = try generate(job, diagnostics: diagnostics)
+            diagnostics.diagnostics.forEach { printError($0.description) }
+            guard let files else {
                 failed = true
                 continue
             }
@@ -89,7 +90,7 @@ struct GenerateCommand: ParsableCommand {
 
     private struct Job {
         var spec: String
-        var options: TranslationOptions
+        var options: GenerationOptions
         var output: String
         var templates: String?
     }
@@ -111,19 +112,20 @@ struct GenerateCommand: ParsableCommand {
                 throw ValidationError("'\(module)' is not a valid Swift module name.")
             }
             let level = target.access ?? access ?? (targetConfig == nil ? .public : .internal)
-            let options = TranslationOptions(moduleName: module, access: level, specName: (spec as NSString).lastPathComponent, filter: target.filter)
+            let options = GenerationOptions(moduleName: module, access: level, specName: (spec as NSString).lastPathComponent, filter: target.filter)
             return [Job(spec: spec, options: options, output: output, templates: templates)]
         }
         guard let data = FileManager.default.contents(atPath: config) else {
             throw ValidationError("No spec given and no config at \(config).")
         }
-        let (parsed, diagnostics) = GeneratorConfig.parse(file: config, bytes: Array(data))
-        diagnostics.forEach { printError($0.description) }
+        let diagnostics = DiagnosticCollector()
+        let parsed = GeneratorConfig.parse(file: config, bytes: Array(data), diagnostics: diagnostics)
+        diagnostics.diagnostics.forEach { printError($0.description) }
         guard let parsed else { throw ExitCode.failure }
         return parsed.clients.map { client in
             Job(
                 spec: resolve(client.spec, relativeTo: config),
-                options: client.translationOptions,
+                options: client.generationOptions,
                 output: resolve(client.output, relativeTo: config),
                 templates: client.templates.map { resolve($0, relativeTo: config) } ?? templates
             )
@@ -135,8 +137,9 @@ struct GenerateCommand: ParsableCommand {
             printError("\(path): error: cannot read the file")
             throw ExitCode.failure
         }
-        let (parsed, diagnostics) = TargetConfig.parse(file: path, bytes: Array(data))
-        diagnostics.forEach { printError($0.description) }
+        let diagnostics = DiagnosticCollector()
+        let parsed = TargetConfig.parse(file: path, bytes: Array(data), diagnostics: diagnostics)
+        diagnostics.diagnostics.forEach { printError($0.description) }
         guard let parsed else {
             printError("clientgen: nothing was written because of the errors above")
             throw ExitCode.failure
@@ -150,20 +153,19 @@ struct GenerateCommand: ParsableCommand {
         return path.hasPrefix("/") || directory.isEmpty ? path : ((directory as NSString).appendingPathComponent(path) as NSString).standardizingPath
     }
 
-    private func generate(_ job: Job) throws -> GenerationResult {
+    /// The module's files, or nil when the spec or the templates have errors (reported to `diagnostics`).
+    private func generate(_ job: Job, diagnostics: DiagnosticCollector) throws -> [GeneratedFile]? {
         guard let data = FileManager.default.contents(atPath: job.spec) else {
             printError("\(job.spec): error: cannot read the file")
             throw ExitCode.failure
         }
-        let overrides = try job.templates.map(TemplateDirectory.load) ?? [:]
-        let generator: Generator
-        do {
-            generator = try Generator(sourceProvider: DiskSourceProvider(), templateOverrides: overrides)
-        } catch {
-            error.diagnostics.forEach { printError($0.description) }
-            throw ExitCode.failure
+        var renderer = Renderer.builtIn
+        if let folder = job.templates {
+            guard let custom = Renderer.make(overrides: try TemplateDirectory.load(folder), diagnostics: diagnostics) else { return nil }
+            renderer = custom
         }
-        return generator.generate(file: job.spec, bytes: Array(data), options: job.options)
+        let generator = Generator(sourceProvider: DiskSourceProvider(), renderer: renderer)
+        return generator.generate(file: job.spec, bytes: Array(data), options: job.options, diagnostics: diagnostics)
     }
 }
 

@@ -62,21 +62,21 @@ enum OutputWriter {
 }
 
 enum TemplateDirectory {
-    /// The `.mustache` files of a folder by name, for `--templates`.
-    static func load(_ directory: String) throws -> [String: String] {
+    /// The `.mustache` files of a folder, for `--templates`, named by their paths so problems point into them.
+    static func load(_ directory: String) throws -> [TemplateSource] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
             throw ValidationError("Cannot read the templates folder \(directory).")
         }
-        var templates: [String: String] = [:]
-        for name in names where name.hasSuffix(".mustache") {
+        var templates: [TemplateSource] = []
+        for name in names.sorted() where name.hasSuffix(".mustache") {
             let path = (directory as NSString).appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ValidationError("Cannot read \(path).")
             }
-            templates[String(name.dropLast(".mustache".count))] = String(decoding: data, as: UTF8.self)
+            templates.append(TemplateSource(name: String(name.dropLast(".mustache".count)), file: path, text: String(decoding: data, as: UTF8.self)))
         }
         return templates
     }

@@ -127,8 +127,8 @@ import Testing
         Self.expectBounded(outcome, "config")
         #expect(outcome.status == 1)
         #expect(outcome.stderrLines == [
-            "clientgen.yaml:6:1: error: unknown key 'verbose'; expected one of 'clients' [#/verbose]",
             "clientgen.yaml:5:5: error: unknown key 'acess'; expected one of 'access', 'filter', 'module', 'operations', 'output', 'spec', 'templates' [#/clients/0/acess]",
+            "clientgen.yaml:6:1: error: unknown key 'verbose'; expected one of 'clients' [#/verbose]",
         ])
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Out").path))
     }

@@ -98,7 +98,8 @@ import Testing
 
     @Test func emptyFilterKeepsEverything() throws {
         let document = try Self.document()
-        let (filtered, diagnostics) = DocumentFilter().apply(to: document)
+        let (kept, diagnostics) = DocumentFilter().apply(to: document)
+        let filtered = try #require(kept)
         #expect(diagnostics.isEmpty)
         #expect(filtered.operations.count == 4)
         #expect(filtered.schemas.map(\.name) == document.schemas.map(\.name))
@@ -106,7 +107,8 @@ import Testing
 
     @Test func keepsOnlySchemasTheSelectedOperationsReach() throws {
         let document = try Self.document()
-        let (filtered, diagnostics) = DocumentFilter(operations: ["getPet"]).apply(to: document)
+        let (kept, diagnostics) = DocumentFilter(operations: ["getPet"]).apply(to: document)
+        let filtered = try #require(kept)
         #expect(diagnostics.isEmpty)
         #expect(filtered.operations.map(\.operationId) == ["getPet"])
         // Path parameter, response header, default response, oneOf, discriminator mapping, allOf, items,
@@ -124,19 +126,19 @@ import Testing
         let document = try Self.document()
         let byTag = DocumentFilter(tags: ["stores"]).apply(to: document)
         #expect(byTag.diagnostics.isEmpty)
-        #expect(byTag.document.operations.map(\.operationId) == ["getStore"])
-        #expect(byTag.document.schemas.map(\.name) == ["Store", "Address"])
+        #expect((try #require(byTag.document)).operations.map(\.operationId) == ["getStore"])
+        #expect((try #require(byTag.document)).schemas.map(\.name) == ["Store", "Address"])
 
         let byPath = DocumentFilter(paths: ["/pets"]).apply(to: document)
-        #expect(byPath.document.operations.map(\.operationId) == ["createPet"])
-        #expect(byPath.document.schemas.map(\.name) == ["NewPet"])
+        #expect((try #require(byPath.document)).operations.map(\.operationId) == ["createPet"])
+        #expect((try #require(byPath.document)).schemas.map(\.name) == ["NewPet"])
 
         let byPrefix = DocumentFilter(paths: ["/pets*"]).apply(to: document)
-        #expect(Set(byPrefix.document.operations.compactMap(\.operationId)) == ["getPet", "createPet"])
+        #expect(Set((try #require(byPrefix.document)).operations.compactMap(\.operationId)) == ["getPet", "createPet"])
 
         let union = DocumentFilter(operations: ["getStats"], tags: ["stores"]).apply(to: document)
-        #expect(Set(union.document.operations.compactMap(\.operationId)) == ["getStats", "getStore"])
-        #expect(!union.document.schemas.contains { $0.name == "Unused" })
+        #expect(Set((try #require(union.document)).operations.compactMap(\.operationId)) == ["getStats", "getStore"])
+        #expect(!(try #require(union.document)).schemas.contains { $0.name == "Unused" })
     }
 
     @Test func entriesThatMatchNothingAreErrorsAtTheirLocation() throws {
@@ -158,18 +160,18 @@ import Testing
     }
 
     @Test func generatorAppliesTheFilterBeforeTranslating() throws {
-        let generator = try Generator(sourceProvider: InMemorySourceProvider())
-        let options = TranslationOptions(moduleName: "Pets", specName: "api.yaml", filter: DocumentFilter(operations: ["getStore"]))
+        let generator = Generator(sourceProvider: InMemorySourceProvider())
+        let options = GenerationOptions(moduleName: "Pets", specName: "api.yaml", filter: DocumentFilter(operations: ["getStore"]))
         let result = generator.generate(file: "api.yaml", bytes: Array(Self.spec.utf8), options: options)
         let files = try #require(result.files)
-        #expect(files.map(\.name) == Translator.fileNames())
+        #expect(files.map(\.name) == FileLayout.fileNames())
         let text = files.map(\.contents).joined()
         #expect(text.contains("func getStore("))
         #expect(!text.contains("func getPet("))
         #expect(text.contains("struct Address"))
         #expect(!text.contains("struct Stats"))
 
-        let failing = TranslationOptions(moduleName: "Pets", specName: "api.yaml", filter: DocumentFilter(operations: ["missing"]))
+        let failing = GenerationOptions(moduleName: "Pets", specName: "api.yaml", filter: DocumentFilter(operations: ["missing"]))
         let failed = generator.generate(file: "api.yaml", bytes: Array(Self.spec.utf8), options: failing)
         #expect(failed.files == nil)
         #expect(failed.hasErrors)
@@ -179,15 +181,16 @@ import Testing
     @Test(.enabled(if: ParserFixtures.corpusExists, "the spec corpus (../shared/corpus beside the package) is absent; skipping"))
     func filteringGitHubGivesASmallClient() async throws {
         let spec = "real-world/github-api.github.com.json"
-        let generator = try Generator(sourceProvider: FolderSourceProvider(base: ParserFixtures.corpus))
+        let generator = Generator(sourceProvider: FolderSourceProvider(base: ParserFixtures.corpus))
         let bytes = Array(try Data(contentsOf: ParserFixtures.corpus.appendingPathComponent(spec)))
         let filter = DocumentFilter(operations: ["repos/get", "issues/list-for-repo", "issues/create"])
         let (parsed, result) = try await offPool {
             (generator.parser.parse(file: spec, bytes: bytes),
-             generator.generate(file: spec, bytes: bytes, options: TranslationOptions(moduleName: "GitHub", specName: "github.json", filter: filter)))
+             generator.generate(file: spec, bytes: bytes, options: GenerationOptions(moduleName: "GitHub", specName: "github.json", filter: filter)))
         }
         let document = try #require(parsed.document)
-        let (filtered, diagnostics) = filter.apply(to: document)
+        let (kept, diagnostics) = filter.apply(to: document)
+        let filtered = try #require(kept)
         #expect(diagnostics.isEmpty)
         #expect(filtered.operations.count == 3)
         #expect(document.schemas.count > 200)
@@ -246,8 +249,8 @@ import Testing
         let (config, diagnostics) = TargetConfig.parse(file: "Sources/App/clientgen.yaml", bytes: Array(text.utf8))
         #expect(config == nil)
         #expect(diagnostics.map(\.description) == [
-            "Sources/App/clientgen.yaml:2:1: error: unknown key 'acces'; expected one of 'access', 'filter', 'module', 'templates' [#/acces]",
             "Sources/App/clientgen.yaml:1:9: error: '9lives' is not a valid Swift module name [#/module]",
+            "Sources/App/clientgen.yaml:2:1: error: unknown key 'acces'; expected one of 'access', 'filter', 'module', 'templates' [#/acces]",
             "Sources/App/clientgen.yaml:3:9: error: 'access' must be 'public' or 'internal', found 'private' [#/access]",
             "Sources/App/clientgen.yaml:5:3: error: unknown key 'operation'; expected one of 'operations', 'paths', 'tags' [#/filter/operation]",
             "Sources/App/clientgen.yaml:6:10: error: 'tags' must list strings, found a mapping [#/filter/tags/0]",

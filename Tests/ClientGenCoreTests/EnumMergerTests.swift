@@ -28,8 +28,8 @@ import Testing
     }
 
     @Test func componentEnumsAreNeverReplaced() {
-        let cases = [EnumCaseViewModel(name: "a", rawLiteral: "\"a\"")]
-        let first = EnumViewModel(access: "", name: "First", docLines: [], deprecated: false, rawType: "String", cases: cases)
+        let cases = [EnumModel.EnumCase(name: "a", value: .string("a"))]
+        let first = EnumModel(name: "First", documentation: Documentation(), rawType: .string, cases: cases)
         var second = first
         second.name = "Second"
         var inline = first
@@ -40,6 +40,6 @@ import Testing
             Issue.record("expected two enums and an alias, got \(merged)")
             return
         }
-        #expect(alias.type == "First")
+        #expect(alias.target == .declared("First"))
     }
 }

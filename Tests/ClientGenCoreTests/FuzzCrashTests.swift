@@ -12,8 +12,8 @@ import Testing
     @Test(arguments: inputs)
     func crashingInputNowEndsInFilesOrErrors(_ name: String) throws {
         let bytes = Array(try Data(contentsOf: Self.folder.appendingPathComponent(name)))
-        let generator = try Generator(sourceProvider: InMemorySourceProvider())
-        let result = generator.generate(file: "fuzz.yaml", bytes: bytes, options: TranslationOptions(moduleName: "Fuzzed", specName: "fuzz.yaml"))
+        let generator = Generator(sourceProvider: InMemorySourceProvider())
+        let result = generator.generate(file: "fuzz.yaml", bytes: bytes, options: GenerationOptions(moduleName: "Fuzzed", specName: "fuzz.yaml"))
         if result.files == nil {
             #expect(result.hasErrors)
         } else {

@@ -8,10 +8,10 @@ import Testing
     static let folder = ParserFixtures.fixtures
 
     static func generate(_ name: String) throws -> [String: String] {
-        let generator = try Generator(sourceProvider: FolderSourceProvider(base: folder))
+        let generator = Generator(sourceProvider: FolderSourceProvider(base: folder))
         let path = "Generation/\(name).yaml"
         let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(path)))
-        let result = generator.generate(file: path, bytes: bytes, options: TranslationOptions(moduleName: "M", specName: "\(name).yaml"))
+        let result = generator.generate(file: path, bytes: bytes, options: GenerationOptions(moduleName: "M", specName: "\(name).yaml"))
         #expect(result.diagnostics.map(\.description) == [])
         let files = try #require(result.files)
         return Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })

@@ -7,7 +7,7 @@ import Testing
 @Suite struct GoldenTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var spec: URL
-        var options: TranslationOptions
+        var options: GenerationOptions
         var expected: URL
         var testDescription: String { options.moduleName }
     }
@@ -19,7 +19,7 @@ import Testing
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".json") }.sorted().map { name in
             let module = "Golden" + name.split(separator: ".")[0].split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-            return Case(spec: folder.appendingPathComponent(name), options: TranslationOptions(moduleName: module, specName: name), expected: packageRoot.appendingPathComponent("Tests/Goldens/\(module)"))
+            return Case(spec: folder.appendingPathComponent(name), options: GenerationOptions(moduleName: module, specName: name), expected: packageRoot.appendingPathComponent("Tests/Goldens/\(module)"))
         }
     }()
 
@@ -30,7 +30,7 @@ import Testing
         }
         let specs = packageRoot.appendingPathComponent("Specs")
         return parsed.clients.map { client in
-            Case(spec: specs.appendingPathComponent(client.spec), options: client.translationOptions, expected: specs.appendingPathComponent(client.output).standardizedFileURL)
+            Case(spec: specs.appendingPathComponent(client.spec), options: client.generationOptions, expected: specs.appendingPathComponent(client.output).standardizedFileURL)
         }
     }()
 
@@ -46,7 +46,7 @@ import Testing
     func generatedFilesMatch(_ golden: Case) throws {
         let folder = golden.spec.deletingLastPathComponent()
         let provider = FolderSourceProvider(base: folder)
-        let generator = try Generator(sourceProvider: provider)
+        let generator = Generator(sourceProvider: provider)
         let bytes = Array(try Data(contentsOf: golden.spec))
         let result = generator.generate(
             file: golden.spec.lastPathComponent,
@@ -56,7 +56,7 @@ import Testing
         let errors = result.diagnostics.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors)")
         let files = try #require(result.files)
-        #expect(files.map(\.name) == Translator.fileNames())
+        #expect(files.map(\.name) == FileLayout.fileNames())
         try GoldenFiles.assertMatches(files, directory: golden.expected)
     }
 }

@@ -8,8 +8,8 @@ import Testing
     @Test func pluginDeclaresTheFilesTheGeneratorWrites() throws {
         let source = GoldenTests.packageRoot.appendingPathComponent("Plugins/ClientGenPlugin/GenerationJob.swift")
         let text = try String(contentsOf: source, encoding: .utf8)
-        #expect(text.contains("static let shardCount = \(Translator.shardCount)\n"))
+        #expect(text.contains("static let shardCount = \(FileLayout.shardCount)\n"))
         #expect(text.contains(#"static let fileNames = ["Client.swift"] + (1...shardCount).flatMap { ["Part\($0).Operations.swift", "Part\($0).Types.swift"] }"#))
-        #expect(Translator.fileNames() == ["Client.swift"] + (1...Translator.shardCount).flatMap { ["Part\($0).Operations.swift", "Part\($0).Types.swift"] })
+        #expect(FileLayout.fileNames() == ["Client.swift"] + (1...FileLayout.shardCount).flatMap { ["Part\($0).Operations.swift", "Part\($0).Types.swift"] })
     }
 }

@@ -46,20 +46,3 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         return text
     }
 }
-
-/// The diagnostics of a stage that could not produce its result.
-public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
-
-    public init(_ diagnostics: [Diagnostic]) {
-        self.diagnostics = diagnostics
-    }
-
-    public init(_ diagnostic: Diagnostic) {
-        self.diagnostics = [diagnostic]
-    }
-
-    public var description: String {
-        diagnostics.map(\.description).joined(separator: "\n")
-    }
-}

@@ -15,7 +15,7 @@ public struct Document: Sendable {
     public var securitySchemes: [SecurityScheme]
     public var security: [SecurityRequirement]
     public var tags: [Tag]
-    public var extensions: [String: JSONLiteral]
+    public var extensions: [String: SpecExtension]
 
     public init(file: String, openAPIVersion: String, info: Info) {
         self.file = file

@@ -18,7 +18,9 @@ public struct Operation: Sendable {
     /// Nil when the operation does not say, so the document's global requirement applies.
     public var security: [SecurityRequirement]?
     public var deprecated = false
-    public var extensions: [String: JSONLiteral] = [:]
+    /// `x-swift-name`: the method's name, replacing the one derived from `operationId` or the path.
+    public var swiftName: String?
+    public var extensions: [String: SpecExtension] = [:]
 
     public init(source: SourceRange, path: String, method: HTTPMethod) {
         self.source = source
@@ -49,7 +51,9 @@ public struct Parameter: Sendable {
     /// The media type of a parameter written in the `content` form (e.g. `application/json`); nil for `schema`.
     public var contentType: String?
     public var example: JSONLiteral?
-    public var extensions: [String: JSONLiteral] = [:]
+    /// `x-swift-name`: the argument label, replacing the one derived from `name`.
+    public var swiftName: String?
+    public var extensions: [String: SpecExtension] = [:]
 
     public init(source: SourceRange, name: String, location: Location, required: Bool) {
         self.source = source
@@ -57,8 +61,6 @@ public struct Parameter: Sendable {
         self.location = location
         self.required = required
     }
-
-    public var swiftName: String? { extensions["x-swift-name"]?.string }
 }
 
 public struct MediaType: Sendable {

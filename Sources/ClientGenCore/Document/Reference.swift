@@ -31,16 +31,3 @@ public struct Reference: Hashable, Sendable, CustomStringConvertible {
 
     public var target: Target { Target(file: file, pointer: pointer) }
 }
-
-/// Where a model element was written, so the translator's warnings can point at it too.
-public struct SourceRange: Hashable, Sendable {
-    public var file: String
-    public var location: SourceLocation?
-    public var path: JSONPath
-
-    public init(file: String, location: SourceLocation?, path: JSONPath) {
-        self.file = file
-        self.location = location
-        self.path = path
-    }
-}

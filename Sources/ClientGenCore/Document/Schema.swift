@@ -57,7 +57,9 @@ public struct Schema: Sendable {
     public var readOnly = false
     public var writeOnly = false
     public var constraints = Constraints()
-    public var extensions: [String: JSONLiteral] = [:]
+    public var extensions: [String: SpecExtension] = [:]
+    /// `x-swift-name`: replaces whatever name the translator would choose.
+    public var swiftName: String?
 
     public init(source: SourceRange) {
         self.source = source
@@ -90,7 +92,4 @@ public struct Schema: Sendable {
     public var allowsNull: Bool {
         nullable || types?.contains(.null) == true || enumValues?.contains(.null) == true
     }
-
-    /// `x-swift-name` overrides whatever name the translator would choose.
-    public var swiftName: String? { extensions["x-swift-name"]?.string }
 }

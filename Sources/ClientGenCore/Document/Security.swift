@@ -17,7 +17,7 @@ public struct SecurityScheme: Sendable {
     public var name: String
     public var kind: Kind
     public var description: String?
-    public var extensions: [String: JSONLiteral] = [:]
+    public var extensions: [String: SpecExtension] = [:]
 
     public init(source: SourceRange, name: String, kind: Kind, description: String? = nil) {
         self.source = source

@@ -10,27 +10,24 @@ public struct DocumentParser: Sendable {
     }
 
     /// Reads the root spec through the source provider, then parses it.
-    public func parse(path: String) -> ParseResult {
+    public func parse(path: String, diagnostics: DiagnosticCollector) -> Document? {
         do {
             let source = try sourceProvider.load(path, relativeTo: "")
-            return parse(file: source.name, bytes: source.bytes)
+            return parse(file: source.name, bytes: source.bytes, diagnostics: diagnostics)
         } catch {
             let reason = (error as? SourceProviderError)?.reason ?? "\(error)"
-            return ParseResult(document: nil, diagnostics: [Diagnostic(.error, "cannot read the file (\(reason))", file: path, location: nil)])
+            diagnostics.emit(Diagnostic(.error, "cannot read the file (\(reason))", file: path, location: nil))
+            return nil
         }
     }
 
-    /// `file` is the name diagnostics print and relative `$ref`s resolve against.
-    public func parse(file: String, bytes: [UInt8]) -> ParseResult {
-        let root: YAMLNode
-        do {
-            root = try loader.load(bytes: bytes, file: file)
-        } catch {
-            return ParseResult(document: nil, diagnostics: error.diagnostics)
-        }
-        let context = ParseContext(rootFile: file, root: root, provider: sourceProvider, loader: loader)
+    /// The document, or nil when the spec has errors (each reported). `file` is the name diagnostics print and
+    /// relative `$ref`s resolve against.
+    public func parse(file: String, bytes: [UInt8], diagnostics: DiagnosticCollector) -> Document? {
+        guard let root = loader.load(bytes: bytes, file: file, diagnostics: diagnostics) else { return nil }
+        let context = ParseContext(rootFile: file, root: root, provider: sourceProvider, loader: loader, diagnostics: diagnostics)
         let document = DocumentReader(context: context).read(root)
-        return ParseResult(document: context.hasErrors ? nil : document, diagnostics: context.diagnostics)
+        return context.hasErrors ? nil : document
     }
 }
 
@@ -50,7 +47,7 @@ private struct DocumentReader {
             context.error("the document has no 'info' (with 'title' and 'version')", cursor, at: root.location)
         }
         var document = Document(file: context.rootFile, openAPIVersion: version, info: info ?? Info(title: "", version: ""))
-        document.extensions = context.extensions(mapping)
+        document.extensions = context.extensions(mapping, cursor)
 
         var components: YAMLMapping?
         if let entry = mapping.entry("components") {

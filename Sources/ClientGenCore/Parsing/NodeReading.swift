@@ -70,12 +70,23 @@ extension ParseContext {
     }
 
     /// `x-` keys of a mapping, as JSON values.
-    func extensions(_ mapping: YAMLMapping) -> [String: JSONLiteral] {
-        var result: [String: JSONLiteral] = [:]
+    func extensions(_ mapping: YAMLMapping, _ cursor: Cursor) -> [String: SpecExtension] {
+        var result: [String: SpecExtension] = [:]
         for entry in mapping.entries where entry.key.hasPrefix("x-") {
-            result[entry.key] = JSONLiteral(entry.value)
+            result[entry.key] = specExtension(entry, cursor)
         }
         return result
+    }
+
+    func specExtension(_ entry: YAMLMapping.Entry, _ cursor: Cursor) -> SpecExtension {
+        SpecExtension(value: JSONLiteral(entry.value), source: (cursor / entry.key).range(entry.keyLocation))
+    }
+
+    /// `x-swift-name`: a name that replaces the one derived from the spec, so it must be a Swift identifier.
+    func swiftName(_ node: YAMLNode, _ cursor: Cursor) -> String? {
+        guard let problem = Naming.problemWithSwiftName(JSONLiteral(node)) else { return node.scalar?.value }
+        warning(problem, cursor, at: node.location)
+        return nil
     }
 }
 

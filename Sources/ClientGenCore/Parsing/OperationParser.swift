@@ -88,8 +88,11 @@ extension ParseContext {
                 operation.security = securityRequirements(field.value, at)
             case "deprecated":
                 operation.deprecated = bool(field.value, at) ?? false
+            case "x-swift-name":
+                operation.swiftName = swiftName(field.value, at)
+                operation.extensions[field.key] = specExtension(field, cursor)
             default:
-                if field.key.hasPrefix("x-") { operation.extensions[field.key] = JSONLiteral(field.value) }
+                if field.key.hasPrefix("x-") { operation.extensions[field.key] = specExtension(field, cursor) }
             }
         }
         if !sawResponses, !isVersion31 {

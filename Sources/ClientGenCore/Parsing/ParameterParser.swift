@@ -80,8 +80,11 @@ extension ParseContext {
                 parameter.example = JSONLiteral(entry.value)
             case "examples":
                 if parameter.example == nil { parameter.example = firstExample(entry.value) }
+            case "x-swift-name":
+                parameter.swiftName = swiftName(entry.value, at)
+                parameter.extensions[entry.key] = specExtension(entry, cursor)
             default:
-                if entry.key.hasPrefix("x-") { parameter.extensions[entry.key] = JSONLiteral(entry.value) }
+                if entry.key.hasPrefix("x-") { parameter.extensions[entry.key] = specExtension(entry, cursor) }
             }
         }
         return parameter

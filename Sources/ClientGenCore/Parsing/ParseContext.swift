@@ -7,8 +7,9 @@ final class ParseContext {
     /// 3.1 and later: `$ref` siblings kept, `type` arrays and boolean schemas expected.
     var isVersion31 = false
 
-    private var log = DiagnosticLog()
-    private var reported: Set<Diagnostic> = []
+    let diagnostics: DiagnosticCollector
+    /// Errors this parse reported: the collector may hold others', and only these withhold the document.
+    var hasErrors = false
 
     /// Parsed files by provider name; nil when the file could not be loaded (already reported).
     var files: [String: YAMLNode?] = [:]
@@ -33,21 +34,17 @@ final class ParseContext {
     /// Security scheme names as written in requirements, checked once the components are known.
     var securityUses: [(name: String, file: String, location: SourceLocation, path: JSONPath)] = []
 
-    init(rootFile: String, root: YAMLNode, provider: any SourceProvider, loader: YAMLLoader) {
+    init(rootFile: String, root: YAMLNode, provider: any SourceProvider, loader: YAMLLoader, diagnostics: DiagnosticCollector) {
         self.rootFile = rootFile
         self.provider = provider
         self.loader = loader
+        self.diagnostics = diagnostics
         files[rootFile] = root
     }
 
-    var diagnostics: [Diagnostic] { log.sorted }
-    var hasErrors: Bool { log.hasErrors }
-
-    /// Shared components are parsed once, but a node reached twice by different routes may report twice: keep one.
     func report(_ diagnostic: Diagnostic) {
-        if reported.insert(diagnostic).inserted {
-            log.append(diagnostic)
-        }
+        if diagnostic.severity == .error { hasErrors = true }
+        diagnostics.emit(diagnostic)
     }
 
     func error(_ message: String, _ cursor: Cursor, at location: SourceLocation?) {

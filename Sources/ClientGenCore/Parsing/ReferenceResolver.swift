@@ -88,12 +88,9 @@ extension ParseContext {
         do {
             let source = try provider.load(path, relativeTo: file)
             if files[source.name] == nil {
-                do {
-                    files[source.name] = try loader.load(bytes: source.bytes, file: source.name)
-                } catch {
-                    files[source.name] = .some(nil)
-                    error.diagnostics.forEach(report)
-                }
+                let root = loader.load(bytes: source.bytes, file: source.name, diagnostics: diagnostics)
+                if root == nil { hasErrors = true }
+                files[source.name] = .some(root)
             }
             result = .success(source.name)
         } catch let failure as SourceProviderError {

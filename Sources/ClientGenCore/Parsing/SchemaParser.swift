@@ -132,9 +132,12 @@ extension ParseContext {
                 warning("'if'/'then'/'else' is not supported; the conditional subschemas are ignored", at, at: entry.keyLocation)
             case "$dynamicRef":
                 warning("'$dynamicRef' is not supported; the schema it points at is ignored", at, at: entry.keyLocation)
+            case "x-swift-name":
+                schema.swiftName = swiftName(value, at)
+                schema.extensions[entry.key] = specExtension(entry, cursor)
             default:
                 if entry.key.hasPrefix("x-") {
-                    schema.extensions[entry.key] = JSONLiteral(value)
+                    schema.extensions[entry.key] = specExtension(entry, cursor)
                 }
             }
         }

@@ -46,7 +46,7 @@ extension ParseContext {
         }
         var scheme = SecurityScheme(source: cursor.range(node.location), name: name, kind: kind)
         scheme.description = mapping.value("description").flatMap { string($0, cursor / "description") }
-        scheme.extensions = extensions(mapping)
+        scheme.extensions = extensions(mapping, cursor)
         return scheme
     }
 

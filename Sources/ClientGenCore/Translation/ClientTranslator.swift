@@ -2,64 +2,40 @@
 /// security scheme the spec declares.
 struct ClientTranslator {
     let document: Document
-    let access: String
+    let diagnostics: DiagnosticCollector
 
-    func translate(log: inout DiagnosticLog) -> ClientViewModel {
+    func translate() -> ClientModel {
         var labels = NameScope(reserved: ["serverURL", "configuration"])
-        var credentials: [CredentialViewModel] = []
-        var parameters: [ParameterViewModel] = []
-
-        let serverURL = document.servers.first.map(\.defaultURL).flatMap { $0.contains("://") ? $0 : nil }
-        parameters.append(ParameterViewModel(
-            name: "serverURL",
-            type: "URL",
-            defaultValue: serverURL.map { "URL(string: \(SwiftLiteral.string($0)))!" },
-            isLast: false
-        ))
-
+        var credentials: [CredentialModel] = []
         for scheme in document.securitySchemes.sorted(by: { $0.name < $1.name }) {
-            guard let (type, expression) = credential(for: scheme, log: &log) else { continue }
-            let label = Naming.escapedMember(labels.claim(Naming.memberName(scheme.name)))
-            parameters.append(ParameterViewModel(name: label, type: type + "?", defaultValue: "nil", isLast: false))
-            credentials.append(CredentialViewModel(
-                schemeName: SwiftLiteral.string(scheme.name),
-                parameterName: label,
-                expression: expression,
-                isLast: false
-            ))
+            guard let kind = credentialKind(of: scheme) else { continue }
+            credentials.append(CredentialModel(schemeName: scheme.name, label: labels.claim(Naming.memberName(scheme.name)), kind: kind))
         }
-        parameters.append(ParameterViewModel(name: "configuration", type: "ClientConfiguration", defaultValue: ".init()", isLast: true))
-        if !credentials.isEmpty {
-            credentials[credentials.count - 1].isLast = true
-        }
-        return ClientViewModel(
-            access: access,
-            docLines: DocLines("\(document.info.title) \(document.info.version)", document.info.description).lines,
-            serverURL: serverURL,
-            credentials: credentials,
-            initParameters: parameters
+        return ClientModel(
+            title: document.info.title,
+            version: document.info.version,
+            description: document.info.description,
+            serverURL: document.servers.first.map(\.defaultURL).flatMap { $0.contains("://") ? $0 : nil },
+            credentials: credentials
         )
     }
 
-    /// The credential's Swift type and how it becomes a runtime `Credential` from `$0`.
-    private func credential(for scheme: SecurityScheme, log: inout DiagnosticLog) -> (String, String)? {
+    private func credentialKind(of scheme: SecurityScheme) -> CredentialModel.Kind? {
         switch scheme.kind {
         case .apiKey(let name, let location):
-            return ("String", ".apiKey($0, name: \(SwiftLiteral.string(name)), in: .\(location.rawValue))")
+            return .apiKey(name: name, location: location)
         case .http(let kind, _) where kind == "bearer":
-            return ("String", ".bearer($0)")
+            return .bearer
         case .http(let kind, _) where kind == "basic":
-            return ("BasicCredentials", ".basic(username: $0.username, password: $0.password)")
+            return .basic
         case .oauth2, .openIdConnect:
             // The client sends a token the app obtained; running the OAuth flow itself is the app's business.
-            return ("String", ".bearer($0)")
+            return .bearer
         case .http(let kind, _):
-            log.warning("HTTP '\(kind)' authentication is not supported; the client sends no credentials for '\(scheme.name)'",
-                        file: scheme.source.file, at: scheme.source.location, path: scheme.source.path)
+            diagnostics.warning("HTTP '\(kind)' authentication is not supported; the client sends no credentials for '\(scheme.name)'", at: scheme.source)
             return nil
         case .mutualTLS:
-            log.warning("mutual TLS is configured on the transport, not by the generated client ('\(scheme.name)')",
-                        file: scheme.source.file, at: scheme.source.location, path: scheme.source.path)
+            diagnostics.warning("mutual TLS is configured on the transport, not by the generated client ('\(scheme.name)')", at: scheme.source)
             return nil
         }
     }

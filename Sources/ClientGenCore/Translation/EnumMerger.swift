@@ -5,7 +5,7 @@
 enum EnumMerger {
     /// Replaces every inline enum that repeats another enum's values with a typealias of that enum. A spec's own
     /// (component) enums are never replaced, and are preferred as the declaration the others refer to.
-    static func merge(_ declarations: [DeclarationViewModel], inlineNames: Set<String>) -> [DeclarationViewModel] {
+    static func merge(_ declarations: [Declaration], inlineNames: Set<String>) -> [Declaration] {
         var canonical: [Key: String] = [:]
         for declaration in declarations {
             guard case .enumeration(let enumeration) = declaration else { continue }
@@ -24,9 +24,7 @@ enum EnumMerger {
         return declarations.map { declaration in
             guard case .enumeration(let enumeration) = declaration, inlineNames.contains(enumeration.name),
                   let target = canonical[Key(enumeration)], target != enumeration.name else { return declaration }
-            return .alias(AliasViewModel(
-                access: enumeration.access, name: enumeration.name, docLines: enumeration.docLines, type: target
-            ))
+            return .alias(AliasModel(name: enumeration.name, documentation: enumeration.documentation, target: .declared(target)))
         }
     }
 
@@ -39,14 +37,14 @@ enum EnumMerger {
     /// Two enums are interchangeable when they list the same raw values in the same order (their case names
     /// follow from the values) and agree on deprecation, which a typealias would otherwise spread or hide.
     private struct Key: Hashable {
-        let rawType: String
-        let literals: [String]
+        let rawType: BuiltinType
+        let values: [JSONLiteral]
         let deprecated: Bool
 
-        init(_ enumeration: EnumViewModel) {
+        init(_ enumeration: EnumModel) {
             rawType = enumeration.rawType
-            literals = enumeration.cases.map(\.rawLiteral)
-            deprecated = enumeration.deprecated
+            values = enumeration.cases.map(\.value)
+            deprecated = enumeration.documentation.deprecated
         }
     }
 }

@@ -112,6 +112,23 @@ enum Naming {
         return validIdentifier(joined, fallback: "value", isType: false)
     }
 
+    /// Whether `name` can be written as a Swift identifier (in backticks, when it is a keyword).
+    static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType == .decimal }
+    }
+
+    /// Why an `x-swift-name` value cannot name a declaration, or nil when it can.
+    static func problemWithSwiftName(_ value: JSONLiteral) -> String? {
+        guard case .string(let name) = value else {
+            return "x-swift-name must be a string, found \(value.kindDescription); the name derived from the spec is used"
+        }
+        guard isIdentifier(name) else {
+            return "x-swift-name '\(name)' is not a Swift identifier; the name derived from the spec is used"
+        }
+        return nil
+    }
+
     /// How a member name is written in code: reserved words in backticks.
     static func escapedMember(_ name: String) -> String {
         reservedMemberWords.contains(name) ? "`\(name)`" : name

@@ -1,143 +1,102 @@
-/// Helpers an operation asks for through vendor extensions, written in a spec or in the config for specs that
-/// must stay verbatim:
-///
-/// - `x-clientgen-pagination: {next: links.next}` adds `<operation>Pages(...)`, a `PageSequence` that follows
-///   the link at that path of each response exactly as returned.
-/// - `x-clientgen-wait: {until: data.status, success: [done], failure: [failed], retryOn: [404]}` adds
-///   `waitFor<Name>(...)`, which repeats the operation until the value at `until` is a success value, fails on a
-///   failure value, and treats the `retryOn` statuses as "not ready yet".
-///
-/// Paths are resolved against the translated types, so the member names used are exactly the generated ones.
+/// The helpers an operation's settings ask for (`x-clientgen-pagination`, `x-clientgen-wait`), resolved against
+/// the translated types so that the member names used are exactly the generated ones.
 struct OperationHelpers {
-    let declarations: [DeclarationViewModel]
+    private let declarations: [String: Declaration]
+    let diagnostics: DiagnosticCollector
 
-    func pagination(for operation: Operation, _ translated: OperationViewModel, log: inout DiagnosticLog) -> PaginationViewModel? {
-        guard let value = operation.extensions["x-clientgen-pagination"] else { return nil }
-        guard case .object(let entries) = value, let next = entries.first(where: { $0.key == "next" })?.value.string else {
-            warn("x-clientgen-pagination needs 'next': a dot path to the next page's link in the response", operation, &log)
-            return nil
-        }
-        guard let returnType = translated.returnType, let chain = memberChain(next, from: "previous", type: returnType),
-              chain.type.hasSuffix("?"), chain.type.dropLast() == "String" else {
-            warn("x-clientgen-pagination: '\(next)' is not an optional string in the response", operation, &log)
-            return nil
-        }
-        let repeated = translated.requestLines.filter { $0.hasPrefix("request.header(") || $0.hasPrefix("request.cookie(") || $0.hasPrefix("request.accept(") }
-        return PaginationViewModel(
-            name: translated.name.trimmingCharacters(in: ["`"]) + "Pages",
-            nextLink: chain.expression,
-            nextLinkDescription: next,
-            requestLines: repeated + (translated.security.map { ["request.security = \($0)"] } ?? [])
-        )
+    init(declarations: [Declaration], diagnostics: DiagnosticCollector) {
+        self.declarations = Dictionary(declarations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.diagnostics = diagnostics
     }
 
-    func wait(for operation: Operation, _ translated: OperationViewModel, log: inout DiagnosticLog) -> WaitViewModel? {
-        guard let value = operation.extensions["x-clientgen-wait"] else { return nil }
-        guard case .object(let entries) = value else {
-            warn("x-clientgen-wait must be a mapping with 'until' and 'success', or 'retryOn'", operation, &log)
+    func pagination(_ settings: PaginationSettings, for operation: OperationModel, names: inout NameScope) -> PaginationModel? {
+        guard let returnType = operation.returnType, let link = memberPath(settings.nextKeys, from: "previous", type: returnType),
+              link.type == .optional(.string) else {
+            diagnostics.warning("x-clientgen-pagination: '\(settings.next)' is not an optional string in the response; no pages method is generated", at: settings.source)
             return nil
         }
-        func list(_ key: String) -> [JSONLiteral] {
-            if case .array(let items)? = entries.first(where: { $0.key == key })?.value { return items }
-            return []
-        }
-        let until = entries.first { $0.key == "until" }?.value.string
-        let retryStatuses = list("retryOn").compactMap { literal -> Int? in
-            if case .int(let status) = literal { return status }
-            return literal.string.flatMap { Int($0) }
-        }
+        return PaginationModel(name: names.claim(operation.name + "Pages"), nextLink: link, nextLinkDescription: settings.next)
+    }
+
+    func wait(_ settings: WaitSettings, for operation: OperationModel, names: inout NameScope) -> WaitModel? {
         var summary: [String] = []
-        var subject: String?
-        var successPatterns: String?
-        var failurePatterns: String?
-        if let until {
-            guard let returnType = translated.returnType, let chain = memberChain(until, from: "result", type: returnType),
-                  !list("success").isEmpty else {
-                warn("x-clientgen-wait: '\(until)' is not in the response, or 'success' is empty", operation, &log)
+        var condition: WaitModel.Condition?
+        if let until = settings.until {
+            guard let returnType = operation.returnType, let subject = memberPath(settings.untilKeys, from: "result", type: returnType) else {
+                diagnostics.warning("x-clientgen-wait: '\(until)' is not in the response; no wait method is generated", at: settings.source)
                 return nil
             }
-            subject = chain.expression
-            successPatterns = patterns(list("success"), type: chain.type)
-            failurePatterns = list("failure").isEmpty ? nil : patterns(list("failure"), type: chain.type)
-            summary.append("until `\(until)` is \(describe(list("success")))")
-            if !list("failure").isEmpty {
-                summary.append("failing with `WaitFailure` when it is \(describe(list("failure")))")
+            condition = WaitModel.Condition(
+                subject: subject,
+                success: patterns(settings.success, matching: subject.type),
+                failure: patterns(settings.failure, matching: subject.type)
+            )
+            summary.append("until `\(until)` is \(describe(settings.success))")
+            if !settings.failure.isEmpty {
+                summary.append("failing with `WaitFailure` when it is \(describe(settings.failure))")
             }
-        } else if retryStatuses.isEmpty {
-            warn("x-clientgen-wait needs 'until' with 'success', or 'retryOn'", operation, &log)
-            return nil
         }
-        if !retryStatuses.isEmpty {
-            summary.append("while the server answers \(retryStatuses.map(String.init).joined(separator: " or "))")
+        if !settings.retryOn.isEmpty {
+            summary.append("while the server answers \(settings.retryOn.map(String.init).joined(separator: " or "))")
         }
-        let status = "($0 as? ClientError)?.status"
-        let condition = retryStatuses.count == 1
-            ? "{ \(status) == \(retryStatuses[0]) }"
-            : "{ \(retryStatuses.map(String.init)).contains(\(status) ?? 0) }"
-        let baseName = translated.name.trimmingCharacters(in: ["`"])
-        let stem = baseName.hasPrefix("get") && baseName.count > 3 ? String(baseName.dropFirst(3)) : Naming.typeName(baseName)
-        return WaitViewModel(
-            name: "waitFor" + stem.prefix(1).uppercased() + stem.dropFirst(),
-            summary: "Repeats `\(baseName)` " + summary.joined(separator: ", ") + ".",
-            subject: subject,
-            successPatterns: successPatterns,
-            failurePatterns: failurePatterns,
-            retryCondition: retryStatuses.isEmpty ? nil : condition
+        let stem = operation.name.hasPrefix("get") && operation.name.count > 3 ? String(operation.name.dropFirst(3)) : Naming.typeName(operation.name)
+        return WaitModel(
+            name: names.claim("waitFor" + stem.prefix(1).uppercased() + stem.dropFirst()),
+            summary: "Repeats `\(operation.name)` " + summary.joined(separator: ", ") + ".",
+            condition: condition,
+            retryStatuses: settings.retryOn,
+            omittedParameters: []
         )
     }
 
-    /// `previous.links?.next` and its type, walking struct properties by their JSON names.
-    private func memberChain(_ path: String, from root: String, type: String) -> (expression: String, type: String)? {
-        var expression = root
-        var currentType = type
+    /// Walks struct properties by their JSON keys, through aliases, noting each step reached through an optional.
+    private func memberPath(_ keys: [String], from root: String, type: SwiftType) -> MemberPath? {
+        var steps: [MemberPath.Step] = []
+        var current = type
         var optionalSoFar = false
-        for key in path.split(separator: ".") {
-            let typeName = currentType.hasSuffix("?") ? String(currentType.dropLast()) : currentType
-            if currentType.hasSuffix("?") { optionalSoFar = true }
-            guard let structure = structure(named: typeName),
-                  let property = structure.properties.first(where: { $0.jsonKey == SwiftLiteral.string(String(key)) }) else { return nil }
-            expression += (optionalSoFar ? "?." : ".") + property.name
-            currentType = property.type
+        for key in keys {
+            if current.isOptional { optionalSoFar = true }
+            guard let structure = structure(current.unwrapped),
+                  let property = structure.properties.first(where: { $0.jsonKey == key }) else { return nil }
+            steps.append(MemberPath.Step(member: property.name, throughOptional: optionalSoFar))
+            current = property.type
         }
-        if optionalSoFar, !currentType.hasSuffix("?") { currentType += "?" }
-        return (expression, currentType)
+        return MemberPath(root: root, steps: steps, type: optionalSoFar ? current.optional : current)
     }
 
-    private func structure(named name: String) -> StructViewModel? {
-        var current = name
+    private func structure(_ type: SwiftType) -> StructModel? {
+        var current = type
         for _ in 0..<16 {
-            guard let declaration = declarations.first(where: { $0.name == current }) else { return nil }
+            guard case .declared(let name) = current, let declaration = declarations[name] else { return nil }
             switch declaration {
             case .structure(let structure): return structure
-            case .alias(let alias): current = alias.type
+            case .alias(let alias): current = alias.target
             case .enumeration, .union: return nil
             }
         }
         return nil
     }
 
-    /// `.done?, .completed?` for a generated enum, string literals otherwise.
-    private func patterns(_ values: [JSONLiteral], type: String) -> String {
-        let optional = type.hasSuffix("?")
-        let typeName = optional ? String(type.dropLast()) : type
-        let cases: [EnumCaseViewModel]? = declarations.lazy.compactMap { declaration -> [EnumCaseViewModel]? in
-            if case .enumeration(let enumeration) = declaration, enumeration.name == typeName { return enumeration.cases }
-            return nil
-        }.first
-        return values.map { value -> String in
-            let literal: String = switch value {
-            case .string(let text): SwiftLiteral.string(text)
-            case .int(let number): String(number)
-            default: "nil"
+    /// A case of the subject's enum where it has one, the plain value otherwise.
+    private func patterns(_ values: [JSONLiteral], matching type: SwiftType) -> [WaitModel.Pattern] {
+        var cases: [EnumModel.EnumCase]?
+        if let name = type.declaredName, case .enumeration(let enumeration)? = declarations[name] {
+            cases = enumeration.cases
+        }
+        return values.map { value in
+            let literal: SwiftValue = switch value {
+            case .string(let text): .string(text)
+            case .int(let number): .int(number)
+            default: .nil
             }
-            let pattern: String
+            let pattern: WaitModel.Pattern.Value
             if let cases {
-                pattern = cases.first(where: { $0.rawLiteral == literal }).map { "." + $0.name } ?? ".unknown(\(literal))"
+                pattern = cases.first(where: { $0.value == value }).map { .enumCase($0.name) } ?? .unknownCase(literal)
             } else {
-                pattern = literal
+                pattern = .literal(literal)
             }
-            return optional ? pattern + "?" : pattern
-        }.joined(separator: ", ")
+            return WaitModel.Pattern(value: pattern, optional: type.isOptional)
+        }
     }
 
     private func describe(_ values: [JSONLiteral]) -> String {
@@ -149,10 +108,4 @@ struct OperationHelpers {
             }
         }.joined(separator: " or ")
     }
-
-    private func warn(_ message: String, _ operation: Operation, _ log: inout DiagnosticLog) {
-        log.warning(message, file: operation.source.file, at: operation.source.location, path: operation.source.path)
-    }
 }
-
-import Foundation

@@ -1,8 +1,9 @@
 /// Names for operations and the types lifted out of them.
 enum OperationNaming {
     /// `x-swift-name`, else the `operationId` without a FastAPI-style suffix, else method and path.
-    static func name(of operation: Operation) -> String {
-        if let name = operation.extensions["x-swift-name"]?.string { return name }
+    static func name(of configured: ConfiguredOperation) -> String {
+        if let name = configured.swiftName { return name }
+        let operation = configured.operation
         if let operationId = operation.operationId {
             return Naming.memberName(trimmingFastAPISuffix(operationId, path: operation.path, method: operation.method))
         }

@@ -1,9 +1,9 @@
 extension OperationTranslator {
     struct TranslatedResponses {
-        var returnType: String?
-        var cases: [ResponseCaseViewModel]
-        var accept: String?
-        var needsUndocumentedDefault: Bool
+        var returnType: SwiftType?
+        var cases: [ResponseCase]
+        var accept: [String]
+        var throwsUndocumented: Bool
     }
 
     /// Statuses in a fixed order (codes, then ranges, then `default`), so output does not follow the spec's
@@ -19,10 +19,10 @@ extension OperationTranslator {
         return responses.sorted { rank($0.status) < rank($1.status) }
     }
 
-    private static func pattern(_ status: Response.Status) -> String? {
+    private static func match(_ status: Response.Status) -> StatusMatch? {
         switch status {
-        case .code(let code): String(code)
-        case .range(let digit): "\(digit)00..<\(digit + 1)00"
+        case .code(let code): .code(code)
+        case .range(let digit): .range(digit)
         case .default: nil
         }
     }
@@ -40,56 +40,54 @@ extension OperationTranslator {
         }
 
         let main = successes.lazy.compactMap { response in BodyKind.preferred(response.content).map { (response, $0) } }.first
-        var returnType: String?
-        var successStatement = "return"
+        var returnType: SwiftType?
+        var successAction = ResponseAction.returnVoid
         if let (response, (media, kind)) = main {
             switch kind {
             case .json, .form:
-                let type = media.schema.map {
+                let usage = media.schema.map {
                     schemas.usage(of: $0, suggestedName: typePrefix + OperationNaming.statusName(response.status))
-                }
-                let usage = type ?? .json
-                returnType = usage.nullable ? usage.optionalType : usage.type
-                successStatement = "return try connection.decode(\(returnType!).self, from: response)"
+                } ?? TypeUsage(.json)
+                returnType = usage.nullableType
+                successAction = .decodeJSON(usage.nullableType)
             case .text:
-                returnType = "String"
-                successStatement = "return try response.text()"
+                returnType = .string
+                successAction = .returnText
             case .binary:
-                returnType = "Data"
-                successStatement = "return response.body"
+                returnType = .builtin(.data)
+                successAction = .returnData
             }
         }
 
-        var cases: [ResponseCaseViewModel] = []
-        func add(_ pattern: String?, _ statement: String) {
+        var cases: [ResponseCase] = []
+        func add(_ status: StatusMatch?, _ action: ResponseAction) {
             // A range joins an earlier case only when no case in between would then be shadowed by it.
-            if let pattern, let index = cases.firstIndex(where: { $0.statement == statement && $0.pattern != nil }),
-               !pattern.contains("..<") || index == cases.count - 1 {
-                cases[index].pattern! += ", " + pattern
+            let isRange = if case .range? = status { true } else { false }
+            if let status, let index = cases.firstIndex(where: { $0.action == action && $0.statuses != nil }),
+               !isRange || index == cases.count - 1 {
+                cases[index].statuses!.append(status)
             } else {
-                cases.append(ResponseCaseViewModel(pattern: pattern, statement: statement))
+                cases.append(ResponseCase(statuses: status.map { [$0] }, action: action))
             }
         }
-        let someSuccessIsEmpty = successes.contains { $0.content.isEmpty }
-        if let type = returnType, someSuccessIsEmpty, !type.hasSuffix("?") {
-            returnType = type + "?"
+        if let type = returnType, successes.contains(where: { $0.content.isEmpty }) {
+            returnType = type.optional
         }
         if successes.isEmpty {
-            add("200..<300", "return")
+            add(.range(2), .returnVoid)
         }
         for success in successes {
-            add(Self.pattern(success.status), success.content.isEmpty && returnType != nil ? "return nil" : successStatement)
+            add(Self.match(success.status), success.content.isEmpty && returnType != nil ? .returnNil : successAction)
         }
 
         var coversDefault = false
         for failure in failures {
             guard let (media, kind) = BodyKind.preferred(failure.content), kind == .json, let schema = media.schema else { continue }
             let usage = schemas.usage(of: schema, suggestedName: typePrefix + OperationNaming.statusName(failure.status))
-            let statement = "throw connection.documentedError(\(usage.type).self, from: response)"
             if failure.status == .default {
                 coversDefault = true
             }
-            add(Self.pattern(failure.status), statement)
+            add(Self.match(failure.status), .throwDocumented(usage.type))
         }
 
         var accept: [String] = []
@@ -98,11 +96,6 @@ extension OperationTranslator {
                 accept.append(media.contentType)
             }
         }
-        return TranslatedResponses(
-            returnType: returnType,
-            cases: cases,
-            accept: accept.isEmpty ? nil : accept.joined(separator: ", "),
-            needsUndocumentedDefault: !coversDefault
-        )
+        return TranslatedResponses(returnType: returnType, cases: cases, accept: accept, throwsUndocumented: !coversDefault)
     }
 }

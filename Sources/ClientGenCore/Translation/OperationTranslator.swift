@@ -1,89 +1,71 @@
-/// Turns one operation into a method on `Client`: its name, labeled parameters, the request it builds and how
-/// each documented status is answered.
+/// Turns one operation into a method on `Client`: its name, labelled parameters, where each goes in the
+/// request, and how each documented status is answered.
 struct OperationTranslator {
     let document: Document
-    let access: String
+    let diagnostics: DiagnosticCollector
 
-    func translate(_ operation: Operation, name: String, schemas: inout SchemaTranslator, log: inout DiagnosticLog) -> OperationViewModel {
+    func translate(_ operation: Operation, name: String, schemas: inout SchemaTranslator) -> OperationModel {
         let typePrefix = Naming.typeName(name)
         var labels = NameScope(reserved: ["body"])
-        var required: [(ParameterViewModel, String)] = []
-        var optional: [(ParameterViewModel, String)] = []
-        var parameterDocs: [String] = []
+        var required: [OperationParameter] = []
+        var optional: [OperationParameter] = []
 
-        for parameter in operation.parameters where !Self.isIgnoredHeader(parameter) {
-            let label = Naming.escapedMember(labels.claim(parameter.swiftName ?? Naming.memberName(parameter.name)))
+        for (position, parameter) in operation.parameters.enumerated() where !Self.isIgnoredHeader(parameter) {
+            let label = labels.claim(parameter.swiftName ?? Naming.memberName(parameter.name))
             let usage = parameter.schema.map { schemas.usage(of: $0, suggestedName: typePrefix + Naming.typeName(parameter.name)) }
-                ?? TypeUsage("String")
-            let line = Self.requestLine(for: parameter, label: label)
+                ?? TypeUsage(.string)
+            let location = Self.location(of: parameter)
             if parameter.required || parameter.location == .path {
-                required.append((ParameterViewModel(name: label, type: usage.type, defaultValue: nil, isLast: false), line))
+                required.append(OperationParameter(label: label, type: usage.type, description: parameter.description, location: location, position: position))
             } else {
                 let schemaDefault = parameter.schema.flatMap { $0.defaultValue ?? schemas.resolve($0)?.defaultValue }
-                let defaultValue = schemaDefault.flatMap { SwiftLiteral.value($0, as: usage) } ?? "nil"
-                optional.append((ParameterViewModel(name: label, type: usage.optionalType, defaultValue: defaultValue, isLast: false), line))
-            }
-            if let description = parameter.description?.trimmingWhitespace, !description.isEmpty {
-                parameterDocs.append(" - \(label): " + description.split(whereSeparator: \.isNewline).joined(separator: " "))
+                optional.append(OperationParameter(
+                    label: label, type: usage.type.optional,
+                    defaultValue: schemaDefault.flatMap { schemas.value($0, as: usage.type) } ?? .nil,
+                    description: parameter.description, location: location, position: position
+                ))
             }
         }
 
-        var requestLines = required.map(\.1)
-        var parameters = required.map(\.0)
         if let body = operation.requestBody, let (media, kind) = BodyKind.preferred(body.content) {
             if media.contentType.lowercased().hasPrefix("multipart/") {
-                log.warning("multipart request bodies are sent as raw Data; build the multipart body (with its boundary) yourself",
-                            file: body.source.file, at: body.source.location, path: body.source.path)
+                diagnostics.warning("multipart request bodies are sent as raw Data; build the multipart body (with its boundary) yourself", at: body.source)
             }
-            let type: String
+            let type: SwiftType
+            let encoding: BodyEncoding
             switch kind {
             case .json, .form:
-                type = media.schema.map { schemas.usage(of: $0, suggestedName: typePrefix + "Request").type } ?? "JSONValue"
+                type = media.schema.map { schemas.usage(of: $0, suggestedName: typePrefix + "Request").type } ?? .json
+                encoding = kind == .json ? .json : .form
             case .text:
-                type = "String"
+                type = .string
+                encoding = .text(contentType: media.contentType)
             case .binary:
-                type = "Data"
+                type = .builtin(.data)
+                encoding = .binary(contentType: media.contentType.contains("*") ? "application/octet-stream" : media.contentType)
             }
-            let call = Self.bodyCall(kind: kind, contentType: media.contentType)
             if body.required {
-                parameters.append(ParameterViewModel(name: "body", type: type, defaultValue: nil, isLast: false))
-                requestLines.append(call)
+                required.append(OperationParameter(label: "body", type: type, location: .body(encoding), position: operation.parameters.count))
             } else {
-                optional.append((ParameterViewModel(name: "body", type: type + "?", defaultValue: "nil", isLast: false), "if let body { \(call) }"))
+                optional.append(OperationParameter(label: "body", type: type.optional, defaultValue: .nil, location: .body(encoding), position: operation.parameters.count))
             }
         }
-        parameters += optional.map(\.0)
-        requestLines += optional.map(\.1)
-        if !parameters.isEmpty { parameters[parameters.count - 1].isLast = true }
 
         let responses = translateResponses(operation, typePrefix: typePrefix, schemas: &schemas)
-        if let accept = responses.accept {
-            requestLines.append("request.accept(\(SwiftLiteral.string(accept)))")
-        }
-        var docLines = DocLines(operation.summary, operation.description).lines
-        if !parameterDocs.isEmpty {
-            if !docLines.isEmpty { docLines.append("") }
-            docLines.append(" - Parameters:")
-            docLines += parameterDocs.map { "  " + $0 }
-        }
-        let security = securityLiteral(operation.security ?? document.security)
-        return OperationViewModel(
-            access: access,
-            name: Naming.escapedMember(name),
-            docLines: docLines,
+        let security = operation.security ?? document.security
+        return OperationModel(
+            name: name,
+            summary: operation.summary,
+            description: operation.description,
             deprecated: operation.deprecated,
-            parameters: parameters,
+            method: operation.method,
+            path: operation.path,
+            parameters: required + optional,
+            accept: responses.accept,
+            security: security.contains(where: { !$0.schemes.isEmpty }) ? security.map(\.schemes) : nil,
             returnType: responses.returnType,
-            method: operation.method.rawValue,
-            path: SwiftLiteral.string(operation.path),
-            requestLines: requestLines,
-            security: security,
             responseCases: responses.cases,
-            undocumentedDefault: responses.needsUndocumentedDefault,
-            parametersMultiline: parameters.count > 3
-                || parameters.reduce(name.count) { $0 + $1.name.count + $1.type.count + ($1.defaultValue?.count ?? 0) + 6 } > 90,
-            requestBinding: requestLines.isEmpty && security == nil ? "let" : "var",
-            callArguments: parameters.map { "\($0.name): \($0.name)" }.joined(separator: ", ")
+            throwsUndocumented: responses.throwsUndocumented
         )
     }
 
@@ -94,51 +76,21 @@ struct OperationTranslator {
         return ["accept", "content-type", "authorization"].contains(parameter.name.lowercased())
     }
 
-    private static func requestLine(for parameter: Parameter, label: String) -> String {
-        let name = SwiftLiteral.string(parameter.name)
+    /// Where the value goes, with `style` and `explode` only where they differ from what the runtime does by default.
+    private static func location(of parameter: Parameter) -> OperationParameter.Location {
         switch parameter.location {
         case .path:
-            var arguments = ""
-            if let style = parameter.style, style == .label || style == .matrix {
-                arguments += ", style: .\(style.rawValue)"
-            }
-            if parameter.explode == true {
-                arguments += ", explode: true"
-            }
-            return "request.path(\(name), \(label)\(arguments))"
+            let style = parameter.style == .label || parameter.style == .matrix ? parameter.style : nil
+            return .path(name: parameter.name, style: style, explode: parameter.explode == true ? true : nil)
         case .query:
-            var arguments = ""
-            if let style = parameter.style, style != .form {
-                arguments += ", style: .\(style.rawValue)"
-            }
+            let style = parameter.style == .form ? nil : parameter.style
             // OpenAPI explodes only `form` by default; the runtime's default is `explode: true`.
-            if !(parameter.explode ?? (parameter.style ?? .form == .form)) {
-                arguments += ", explode: false"
-            }
-            return "request.query(\(name), \(label)\(arguments))"
+            let explodes = parameter.explode ?? (parameter.style ?? .form == .form)
+            return .query(name: parameter.name, style: style, explode: explodes ? nil : false)
         case .header:
-            return "request.header(\(name), \(label))"
+            return .header(name: parameter.name)
         case .cookie:
-            return "request.cookie(\(name), \(label))"
+            return .cookie(name: parameter.name)
         }
-    }
-
-    private static func bodyCall(kind: BodyKind, contentType: String) -> String {
-        switch kind {
-        case .json: "request.jsonBody(body)"
-        case .form: "request.formBody(body)"
-        case .text: "request.textBody(body, contentType: \(SwiftLiteral.string(contentType)))"
-        case .binary:
-            "request.body(body, contentType: \(SwiftLiteral.string(contentType.contains("*") ? "application/octet-stream" : contentType)))"
-        }
-    }
-
-    /// `[["APIKeyBearer"]]`; nil when the operation needs no credentials.
-    private func securityLiteral(_ requirements: [SecurityRequirement]) -> String? {
-        guard requirements.contains(where: { !$0.schemes.isEmpty }) else { return nil }
-        let alternatives = requirements.map { requirement in
-            "[" + requirement.schemes.map(SwiftLiteral.string).joined(separator: ", ") + "]"
-        }
-        return "[" + alternatives.joined(separator: ", ") + "]"
     }
 }

@@ -2,19 +2,21 @@
 /// are stored behind `@Indirect`, and enums on such a cycle become `indirect`. Arrays and dictionaries already
 /// store their elements out of line, so only direct and optional properties count.
 enum RecursionBreaker {
-    static func breakCycles(in declarations: [DeclarationViewModel]) -> [DeclarationViewModel] {
-        var aliases: [String: String] = [:]
+    static func breakCycles(in declarations: [Declaration]) -> [Declaration] {
+        var aliases: [String: SwiftType] = [:]
         for case .alias(let alias) in declarations {
-            aliases[alias.name] = alias.type
+            aliases[alias.name] = alias.target
         }
-        func target(_ type: String) -> String? {
-            var name = type.hasSuffix("?") ? String(type.dropLast()) : type
+        /// The declared type a property or case holds directly (through aliases and `Optional`), if any.
+        func target(_ type: SwiftType) -> String? {
+            var current = type.unwrapped
             var hops = 0
-            while let next = aliases[name], hops < 32 {
-                name = next
+            while case .declared(let name) = current, let next = aliases[name], hops < 32 {
+                current = next
                 hops += 1
             }
-            return name.hasPrefix("[") ? nil : name
+            if case .declared(let name) = current { return name }
+            return nil
         }
 
         var edges: [String: [String]] = [:]
@@ -34,11 +36,10 @@ enum RecursionBreaker {
             switch declaration {
             case .structure(var structure):
                 guard let component = components[structure.name] else { return declaration }
-                var taken = Set(structure.properties.flatMap { [$0.name.filter { $0 != "`" }, $0.storageName] })
+                var taken = Set(structure.properties.flatMap { [$0.name] + ($0.storageName.map { [$0] } ?? []) })
                 for index in structure.properties.indices {
                     if let name = target(structure.properties[index].type), components[name] == component {
                         storeIndirectly(&structure.properties[index], taken: &taken)
-                        structure.hasCodingKeys = true
                     }
                 }
                 return .structure(structure)
@@ -51,30 +52,21 @@ enum RecursionBreaker {
             }
         }
     }
-}
 
-extension RecursionBreaker {
-    /// The property becomes a computed one over a private `Indirect` stored property. `@Indirect` would say
-    /// the same, but a property wrapper in a `nonisolated` struct does not compile under MainActor default
-    /// isolation. The coding key is the stored property's, so synthesized coding still works.
-    private static func storeIndirectly(_ property: inout PropertyViewModel, taken: inout Set<String>) {
-        var storage = property.storageName
-        if property.storedDirectly {
-            let base = "_" + property.name.filter { $0 != "`" }
-            storage = base
+    /// The property lives in an `Indirect` box behind a private stored property. `@Indirect` would say the same,
+    /// but a property wrapper in a `nonisolated` struct does not compile under MainActor default isolation.
+    private static func storeIndirectly(_ property: inout PropertyModel, taken: inout Set<String>) {
+        if property.storageName == nil {
+            let base = "_" + property.name
+            var storage = base
             var suffix = 2
             while !taken.insert(storage).inserted {
                 storage = base + String(suffix)
                 suffix += 1
             }
+            property.storageName = storage
         }
         property.indirect = true
-        property.storageName = storage
-        var decode = property.decodeExpression.replacing("forKey: .\(property.codingKey))", with: "forKey: .\(storage))")
-        if decode.hasPrefix("try ") { decode.removeFirst(4) }
-        property.decodeExpression = "try Indirect(wrappedValue: \(decode))"
-        property.codingKey = storage
-        property.keyDiffers = true
     }
 }
 

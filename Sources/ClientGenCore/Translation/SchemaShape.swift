@@ -3,11 +3,11 @@ enum SchemaShape {
     /// A wrapper such as `allOf: [$ref]` with a `default`: it is its one part.
     case passthrough(Schema, nullable: Bool)
     case structure
-    case enumeration(rawType: String, values: [JSONLiteral])
+    case enumeration(rawType: BuiltinType, values: [JSONLiteral])
     case union([Schema])
     case array(items: Schema?)
     case dictionary(values: Schema?)
-    case primitive(String)
+    case primitive(BuiltinType)
     case freeForm
 
     init(_ schema: Schema, resolve: (Schema) -> Schema?) {
@@ -47,11 +47,11 @@ enum SchemaShape {
         if let values = schema.enumValues?.filter({ $0 != .null }), values.count > 1 {
             let types = schema.nonNullTypes ?? []
             if values.allSatisfy({ $0.string != nil }), types.isEmpty || types == [.string] {
-                self = .enumeration(rawType: "String", values: values)
+                self = .enumeration(rawType: .string, values: values)
                 return
             }
             if values.allSatisfy({ if case .int = $0 { true } else { false } }), types.isEmpty || types == [.integer] {
-                self = .enumeration(rawType: "Int", values: values)
+                self = .enumeration(rawType: .int, values: values)
                 return
             }
         }
@@ -87,8 +87,8 @@ enum SchemaShape {
         switch types.first {
         case .string?: self = .primitive(Self.stringType(format: schema.format))
         case .integer?: self = .primitive(Self.integerType(format: schema.format))
-        case .number?: self = .primitive(schema.format == "float" ? "Float" : "Double")
-        case .boolean?: self = .primitive("Bool")
+        case .number?: self = .primitive(schema.format == "float" ? .float : .double)
+        case .boolean?: self = .primitive(.bool)
         case .array?: self = .array(items: schema.items)
         case .object?: self = Self(object: schema)
         case .null?: self = .freeForm
@@ -116,21 +116,21 @@ enum SchemaShape {
         }
     }
 
-    static func stringType(format: String?) -> String {
+    static func stringType(format: String?) -> BuiltinType {
         switch format {
-        case "date-time": "Date"
-        case "date": "CalendarDate"
-        case "uuid": "UUID"
-        case "binary", "byte": "Data"
-        default: "String"
+        case "date-time": .date
+        case "date": .calendarDate
+        case "uuid": .uuid
+        case "binary", "byte": .data
+        default: .string
         }
     }
 
-    static func integerType(format: String?) -> String {
+    static func integerType(format: String?) -> BuiltinType {
         switch format {
-        case "int32": "Int32"
-        case "int64": "Int64"
-        default: "Int"
+        case "int32": .int32
+        case "int64": .int64
+        default: .int
         }
     }
 }

@@ -1,11 +1,9 @@
-/// Turns schemas into type declarations and the type spellings that refer to them. Named schemas become
-/// top-level types; inline objects, enums and unions are lifted to top-level types named after where they
-/// appear (`QueryResult` + `meta` → `QueryResultMeta`), which keeps generated files flat and fast to compile.
+/// Turns schemas into type declarations and the types that refer to them. Named schemas become top-level
+/// types; inline objects, enums and unions are lifted to top-level types named after where they appear
+/// (`QueryResult` + `meta` → `QueryResultMeta`), which keeps generated files flat and fast to compile.
 struct SchemaTranslator {
     let document: Document
-    let access: String
-    private(set) var log = DiagnosticLog()
-    private(set) var declarations: [DeclarationViewModel] = []
+    private(set) var declarations: [Declaration] = []
     /// Enums lifted out of the place they appear, which `EnumMerger` may turn into aliases of an identical enum.
     private(set) var inlineEnumNames: Set<String> = []
     private(set) var typeNames: NameScope
@@ -13,13 +11,14 @@ struct SchemaTranslator {
     private var namedSchemas: [Reference.Target: Schema] = [:]
     /// How each referenced schema is used; large specs refer to the same schema thousands of times.
     private var referenceUsages: [Reference.Target: TypeUsage] = [:]
+    /// Case names of every generated enum by value, so defaults and wait values can be spelled as cases.
+    private(set) var enumCaseNames: [String: [JSONLiteral: String]] = [:]
 
     /// Named schemas in name order, so the names handed out do not depend on the order the spec lists them in.
     private let orderedNamedSchemas: [NamedSchema]
 
-    init(document: Document, access: String) {
+    init(document: Document) {
         self.document = document
-        self.access = access
         typeNames = NameScope(reserved: Naming.reservedTypeNames)
         // Sorts positions, not schemas: moving whole schemas through the sort was 6% of generating a large
         // spec with the debug build, which is the one a build plugin runs.
@@ -62,30 +61,31 @@ struct SchemaTranslator {
         case .structure, .union:
             let name = typeNames.claim(schema.swiftName ?? suggestedName())
             declare(Self.lifted(schema), as: name)
-            return TypeUsage(name, nullable: schema.allowsNull)
+            return TypeUsage(.declared(name), nullable: schema.allowsNull)
         case .enumeration(let rawType, let values):
             let name = typeNames.claim(schema.swiftName ?? suggestedName())
             inlineEnumNames.insert(name)
             declared.insert(name)
-            let cases = declareEnumeration(Self.lifted(schema), as: name, rawType: rawType, values: values)
-            var usage = TypeUsage(name, nullable: schema.allowsNull)
-            usage.enumCases = Dictionary(uniqueKeysWithValues: cases.map { ($0.value, $0.name) })
-            return usage
+            declareEnumeration(Self.lifted(schema), as: name, rawType: rawType, values: values)
+            return TypeUsage(.declared(name), nullable: schema.allowsNull)
         case .array(let items):
-            guard let items else { return TypeUsage("[JSONValue]", nullable: schema.allowsNull) }
+            guard let items else { return TypeUsage(.array(.json), nullable: schema.allowsNull) }
             let element = usage(of: items, suggestedName: suggestedName() + "Item")
-            var usage = TypeUsage("[\(element.nullable ? element.optionalType : element.type)]", nullable: schema.allowsNull)
-            usage.isArrayOf = element.nullable ? nil : element.enumCases
-            return usage
+            return TypeUsage(.array(element.nullableType), nullable: schema.allowsNull)
         case .dictionary(let values):
-            guard let values else { return TypeUsage("[String: JSONValue]", nullable: schema.allowsNull) }
+            guard let values else { return TypeUsage(.dictionary(.json), nullable: schema.allowsNull) }
             let value = usage(of: values, suggestedName: suggestedName() + "Value")
-            return TypeUsage("[String: \(value.nullable ? value.optionalType : value.type)]", nullable: schema.allowsNull)
+            return TypeUsage(.dictionary(value.nullableType), nullable: schema.allowsNull)
         case .primitive(let type):
-            return TypeUsage(type, nullable: schema.allowsNull)
+            return TypeUsage(.builtin(type), nullable: schema.allowsNull)
         case .freeForm:
-            return TypeUsage("JSONValue", nullable: schema.allowsNull)
+            return TypeUsage(.json, nullable: schema.allowsNull)
         }
+    }
+
+    /// A spec value (a `default`) as a value of `type`, or nil when it does not fit.
+    func value(_ literal: JSONLiteral, as type: SwiftType) -> SwiftValue? {
+        SwiftValue.from(literal, as: type) { enumCaseNames[$0] }
     }
 
     /// A type lifted out of a deprecated property is not itself deprecated: the property carries the
@@ -100,10 +100,12 @@ struct SchemaTranslator {
     private mutating func referenceUsage(_ key: Reference.Target) -> TypeUsage {
         if let cached = referenceUsages[key] { return cached }
         guard let name = namedTypes[key], let target = namedSchemas[key] else {
-            return TypeUsage("JSONValue", nullable: true)
+            return TypeUsage(.json, nullable: true)
         }
-        var usage = TypeUsage(name, nullable: isNullable(target))
-        usage.enumCases = enumCases(of: target)
+        let usage = TypeUsage(.declared(name), nullable: isNullable(target))
+        if case .enumeration(let rawType, let values) = SchemaShape(target, resolve: resolve) {
+            enumCaseNames[name] = Self.caseTable(Self.cases(values, rawType: rawType))
+        }
         referenceUsages[key] = usage
         return usage
     }
@@ -126,63 +128,52 @@ struct SchemaTranslator {
         return false
     }
 
-    private func enumCases(of schema: Schema) -> [JSONLiteral: String]? {
-        guard case .enumeration(let rawType, let values) = SchemaShape(schema, resolve: resolve) else { return nil }
-        return Dictionary(uniqueKeysWithValues: Self.caseNames(values, rawType: rawType).map { ($0.value, $0.name) })
-    }
-
     // MARK: - Declarations
 
     private mutating func declare(_ schema: Schema, as name: String) {
         declared.insert(name)
-        let docLines = docLines(of: schema, name: name)
+        let documentation = documentation(of: schema, name: name)
         switch SchemaShape(schema, resolve: resolve) {
         case .structure:
-            declarations.append(.structure(structure(schema, name: name, docLines: docLines)))
+            declarations.append(.structure(structure(schema, name: name, documentation: documentation)))
         case .enumeration(let rawType, let values):
             declareEnumeration(schema, as: name, rawType: rawType, values: values)
         case .union(let branches):
-            declarations.append(.union(union(schema, branches: branches, name: name, docLines: docLines)))
+            declarations.append(.union(union(schema, branches: branches, name: name, documentation: documentation)))
         case .passthrough, .array, .dictionary, .primitive, .freeForm:
             let target = usage(of: schema, suggestedName: name + "Value")
-            declarations.append(.alias(AliasViewModel(access: access, name: name, docLines: docLines, type: target.type)))
+            declarations.append(.alias(AliasModel(name: name, documentation: documentation, target: target.type)))
         }
     }
 
-    /// A deprecated schema says so in its doc comment rather than with `@available(*, deprecated)`: the
-    /// generated code refers to its own types (properties, union cases, initializers), and every such reference
-    /// to a deprecated type would be a compiler warning in the client (OpenAI's spec: 51 of them).
-    private func docLines(of schema: Schema, name: String) -> [String] {
-        var lines = DocLines(schema.title.flatMap { name.hasSuffix(Naming.typeName($0)) ? nil : $0 }, schema.description).lines
-        if schema.deprecated {
-            lines += (lines.isEmpty ? [] : [""]) + [" - Important: Deprecated in the spec."]
-        }
-        return lines
+    /// A title that only repeats the type's name is left out of its doc comment.
+    private func documentation(of schema: Schema, name: String) -> Documentation {
+        Documentation(
+            title: schema.title.flatMap { name.hasSuffix(Naming.typeName($0)) ? nil : $0 },
+            description: schema.description,
+            deprecated: schema.deprecated
+        )
     }
 
-    @discardableResult
-    private mutating func declareEnumeration(
-        _ schema: Schema, as name: String, rawType: String, values: [JSONLiteral]
-    ) -> [(value: JSONLiteral, name: String, literal: String)] {
-        let cases = Self.caseNames(values, rawType: rawType)
-        declarations.append(.enumeration(EnumViewModel(
-            access: access, name: name, docLines: docLines(of: schema, name: name), deprecated: schema.deprecated,
-            rawType: rawType, cases: cases.map { EnumCaseViewModel(name: Naming.escapedMember($0.name), rawLiteral: $0.literal) }
+    private mutating func declareEnumeration(_ schema: Schema, as name: String, rawType: BuiltinType, values: [JSONLiteral]) {
+        let cases = Self.cases(values, rawType: rawType)
+        enumCaseNames[name] = Self.caseTable(cases)
+        declarations.append(.enumeration(EnumModel(
+            name: name, documentation: documentation(of: schema, name: name), rawType: rawType, cases: cases
         )))
-        return cases
     }
 
     /// Case names for enum values; a value the spec does not list decodes as `unknown`, so that name is taken.
-    static func caseNames(_ values: [JSONLiteral], rawType: String) -> [(value: JSONLiteral, name: String, literal: String)] {
+    static func cases(_ values: [JSONLiteral], rawType: BuiltinType) -> [EnumModel.EnumCase] {
         var scope = NameScope(reserved: ["unknown"])
         var seen: Set<JSONLiteral> = []
-        var result: [(JSONLiteral, String, String)] = []
+        var result: [EnumModel.EnumCase] = []
         for value in values where seen.insert(value).inserted {
             switch value {
             case .string(let text):
-                result.append((value, scope.claim(Naming.memberName(text.isEmpty ? "empty" : text)), SwiftLiteral.string(text)))
+                result.append(EnumModel.EnumCase(name: scope.claim(Naming.memberName(text.isEmpty ? "empty" : text)), value: value))
             case .int(let number):
-                result.append((value, scope.claim(number < 0 ? "minus\(-number)" : "_\(number)"), String(number)))
+                result.append(EnumModel.EnumCase(name: scope.claim(number < 0 ? "minus\(-number)" : "_\(number)"), value: value))
             default:
                 continue
             }
@@ -190,23 +181,30 @@ struct SchemaTranslator {
         return result
     }
 
-    private mutating func union(_ schema: Schema, branches: [Schema], name: String, docLines: [String]) -> UnionViewModel {
+    private static func caseTable(_ cases: [EnumModel.EnumCase]) -> [JSONLiteral: String] {
+        Dictionary(uniqueKeysWithValues: cases.map { ($0.value, $0.name) })
+    }
+
+    private mutating func union(_ schema: Schema, branches: [Schema], name: String, documentation: Documentation) -> UnionModel {
         var caseScope = NameScope()
-        var cases: [UnionCaseViewModel] = []
+        var cases: [UnionModel.Case] = []
         var caseByReference: [Reference.Target: String] = [:]
-        var seenTypes: Set<String> = []
+        var seenTypes: Set<SwiftType> = []
         for (index, branch) in branches.enumerated() {
             let usage = usage(of: branch, suggestedName: name + Self.caseSuffix(branch, index: index))
             guard seenTypes.insert(usage.type).inserted else { continue }
             // A type lifted out of the union is named after it (`Choice` + `ByName`); its case needs only the rest.
-            let ownPart = branch.reference == nil && usage.type.count > name.count && usage.type.hasPrefix(name) ? String(usage.type.dropFirst(name.count)) : nil
-            let caseName = caseScope.claim(ownPart.map(Naming.memberName) ?? Self.caseName(forType: usage.type))
-            cases.append(UnionCaseViewModel(name: Naming.escapedMember(caseName), type: usage.type, isFirst: cases.isEmpty))
+            var ownPart: String?
+            if branch.reference == nil, case .declared(let lifted) = usage.type, lifted.count > name.count, lifted.hasPrefix(name) {
+                ownPart = String(lifted.dropFirst(name.count))
+            }
+            let caseName = caseScope.claim(ownPart.map(Naming.memberName) ?? Self.caseName(for: usage.type))
+            cases.append(UnionModel.Case(name: caseName, type: usage.type))
             if let reference = branch.reference {
                 caseByReference[reference.target] = caseName
             }
         }
-        var mappings: [DiscriminatorMappingViewModel] = []
+        var mappings: [(values: [String], caseName: String)] = []
         if let discriminator = schema.discriminator {
             // Branches the mapping does not name are still selected by their schema name (implicit mapping).
             var entries = discriminator.mapping
@@ -215,20 +213,17 @@ struct SchemaTranslator {
                 branch.reference.flatMap { mapped.contains($0.target) ? nil : ($0.name, $0) }
             }
             for entry in entries {
-                guard let caseName = caseByReference[entry.reference.target],
-                      let type = cases.first(where: { $0.name == Naming.escapedMember(caseName) })?.type else { continue }
-                let literal = SwiftLiteral.string(entry.value)
-                if let index = mappings.firstIndex(where: { $0.caseName == Naming.escapedMember(caseName) }) {
-                    mappings[index].valueLiterals += ", " + literal
+                guard let caseName = caseByReference[entry.reference.target] else { continue }
+                if let index = mappings.firstIndex(where: { $0.caseName == caseName }) {
+                    mappings[index].values.append(entry.value)
                 } else {
-                    mappings.append(DiscriminatorMappingViewModel(valueLiterals: literal, caseName: Naming.escapedMember(caseName), caseType: type))
+                    mappings.append(([entry.value], caseName))
                 }
             }
         }
-        return UnionViewModel(
-            access: access, name: name, docLines: docLines, deprecated: schema.deprecated, indirect: false, cases: cases,
-            discriminator: mappings.isEmpty ? nil : SwiftLiteral.string(schema.discriminator!.propertyName),
-            discriminatorMappings: mappings
+        return UnionModel(
+            name: name, documentation: documentation, indirect: false, cases: cases,
+            discriminator: schema.discriminator.flatMap { mappings.isEmpty ? nil : .init(propertyName: $0.propertyName, mappings: mappings) }
         )
     }
 
@@ -238,17 +233,16 @@ struct SchemaTranslator {
     }
 
     /// `String` → `string`, `[Pet]` → `petArray`, `QueryResult` → `queryResult`.
-    private static func caseName(forType type: String) -> String {
+    private static func caseName(for type: SwiftType) -> String {
         switch type {
-        case "String": return "string"
-        case "Int", "Int32", "Int64": return "integer"
-        case "Double", "Float": return "number"
-        case "Bool": return "boolean"
-        case "JSONValue": return "value"
-        default:
-            if type.hasPrefix("[String: ") { return "object" }
-            if type.hasPrefix("[") { return Naming.memberName(String(type.dropFirst().dropLast())) + "Array" }
-            return Naming.memberName(type)
+        case .builtin(.string): "string"
+        case .builtin(.int), .builtin(.int32), .builtin(.int64): "integer"
+        case .builtin(.double), .builtin(.float): "number"
+        case .builtin(.bool): "boolean"
+        case .builtin(.jsonValue): "value"
+        case .dictionary: "object"
+        case .array(let element): Naming.memberName(element.spelling) + "Array"
+        default: Naming.memberName(type.spelling)
         }
     }
 }

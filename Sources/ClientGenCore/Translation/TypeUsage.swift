@@ -1,19 +1,14 @@
-/// How a schema is spelled where it is used: the Swift type, and whether `null` or absence makes it optional.
+/// How a schema is spelled where it is used: the Swift type, and whether `null` makes it optional.
 struct TypeUsage: Hashable {
-    var type: String
+    /// Never optional itself: `nullable` says so, since a use decides whether null and absence share `nil`.
+    var type: SwiftType
     var nullable: Bool
-    /// Set when the type is a generated enum, so defaults can be spelled as its cases.
-    var enumCases: [JSONLiteral: String]?
-    /// The element's usage for arrays, so array defaults can be spelled too.
-    var isArrayOf: [JSONLiteral: String]?
 
-    init(_ type: String, nullable: Bool = false, enumCases: [JSONLiteral: String]? = nil) {
+    init(_ type: SwiftType, nullable: Bool = false) {
         self.type = type
         self.nullable = nullable
-        self.enumCases = enumCases
     }
 
-    static let json = TypeUsage("JSONValue")
-
-    var optionalType: String { type + "?" }
+    /// `T?` when null is a value, `T` otherwise.
+    var nullableType: SwiftType { nullable ? type.optional : type }
 }

@@ -13,22 +13,38 @@ public struct YAMLLoader: Sendable {
 
     public init() {}
 
-    public func load(_ text: String, file: String) throws(DiagnosticError) -> YAMLNode {
-        try load(bytes: Array(text.utf8), file: file)
+    /// The tree of one YAML document, or nil after reporting why it could not be read.
+    public func load(_ text: String, file: String, diagnostics: DiagnosticCollector) -> YAMLNode? {
+        load(bytes: Array(text.utf8), file: file, diagnostics: diagnostics)
     }
 
-    public func load(bytes: [UInt8], file: String) throws(DiagnosticError) -> YAMLNode {
+    public func load(bytes: [UInt8], file: String, diagnostics: DiagnosticCollector) -> YAMLNode? {
         var builder = TreeBuilder(file: file, maxDepth: maxDepth, maxAliasExpansion: maxAliasExpansion)
-        let result: Result<YAMLNode, DiagnosticError> = bytes.withUnsafeBufferPointer { buffer in
+        let result: Result<YAMLNode, YAMLFailure> = bytes.withUnsafeBufferPointer { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
-                return .failure(DiagnosticError(Diagnostic(.error, "could not start the YAML parser", file: file, location: nil)))
+                return .failure(YAMLFailure(Diagnostic(.error, "could not start the YAML parser", file: file, location: nil)))
             }
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_input_string(&parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
             return builder.run(&parser, bytes: buffer)
         }
-        return try result.get()
+        switch result {
+        case .success(let root):
+            return root
+        case .failure(let failure):
+            diagnostics.emit(failure.diagnostic)
+            return nil
+        }
+    }
+}
+
+/// Why libyaml or the tree builder stopped: one error, since nothing after a syntax error can be trusted.
+private struct YAMLFailure: Error {
+    var diagnostic: Diagnostic
+
+    init(_ diagnostic: Diagnostic) {
+        self.diagnostic = diagnostic
     }
 }
 
@@ -86,11 +102,11 @@ private struct TreeBuilder {
         self.maxAliasExpansion = maxAliasExpansion
     }
 
-    private func failure(_ message: String, at location: SourceLocation?) -> DiagnosticError {
-        DiagnosticError(Diagnostic(.error, message, file: file, location: location))
+    private func failure(_ message: String, at location: SourceLocation?) -> YAMLFailure {
+        YAMLFailure(Diagnostic(.error, message, file: file, location: location))
     }
 
-    mutating func run(_ parser: inout yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>) -> Result<YAMLNode, DiagnosticError> {
+    mutating func run(_ parser: inout yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>) -> Result<YAMLNode, YAMLFailure> {
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -98,7 +114,7 @@ private struct TreeBuilder {
             }
             defer { yaml_event_delete(&event) }
             let location = SourceLocation(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
-            do throws(DiagnosticError) {
+            do throws(YAMLFailure) {
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
                     guard let root else { return .failure(failure("the file is empty; expected an OpenAPI document", at: SourceLocation(line: 1, column: 1))) }
@@ -141,7 +157,7 @@ private struct TreeBuilder {
         }
     }
 
-    private mutating func push(_ frame: Frame, at location: SourceLocation) throws(DiagnosticError) {
+    private mutating func push(_ frame: Frame, at location: SourceLocation) throws(YAMLFailure) {
         if stack.count >= maxDepth {
             throw failure("nesting deeper than \(maxDepth) levels", at: location)
         }
@@ -153,7 +169,7 @@ private struct TreeBuilder {
         stack.append(frame)
     }
 
-    private mutating func pop() throws(DiagnosticError) {
+    private mutating func pop() throws(YAMLFailure) {
         guard let frame = stack.popLast() else { return }
         switch frame {
         case .sequence(let sequence):
@@ -166,7 +182,7 @@ private struct TreeBuilder {
         }
     }
 
-    private mutating func add(_ node: YAMLNode, weight: Int, anchor: String?) throws(DiagnosticError) {
+    private mutating func add(_ node: YAMLNode, weight: Int, anchor: String?) throws(YAMLFailure) {
         if let anchor {
             anchors[anchor] = (node, weight)
             openAnchors.remove(anchor)
@@ -222,7 +238,7 @@ private struct TreeBuilder {
         }
     }
 
-    private func syntaxError(_ parser: yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>) -> DiagnosticError {
+    private func syntaxError(_ parser: yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>) -> YAMLFailure {
         let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
         if parser.error == YAML_READER_ERROR {
             let location = Self.location(ofByte: Int(parser.problem_offset), in: bytes)

@@ -35,22 +35,30 @@ public struct DocumentFilter: Sendable {
     /// A filter with no entries keeps the whole document.
     public var isEmpty: Bool { operations.isEmpty && tags.isEmpty && paths.isEmpty }
 
-    /// The document with only the selected operations and the named schemas they reach, and an error for every
-    /// filter entry that selects nothing (a misspelt operationId would otherwise drop a call silently).
-    public func apply(to document: Document) -> (document: Document, diagnostics: [Diagnostic]) {
-        guard !isEmpty else { return (document, []) }
-        var log = DiagnosticLog()
+    /// The document with only the selected operations and the named schemas they reach, or nil after an error for
+    /// every filter entry that selects nothing (a misspelt operationId would otherwise drop a call silently).
+    public func apply(to document: Document, diagnostics: DiagnosticCollector) -> Document? {
+        guard !isEmpty else { return document }
+        var failed = false
+        func report(_ entries: [Entry], _ kind: String, _ noun: String, matches: (Entry) -> Bool) {
+            for entry in entries where !matches(entry) {
+                failed = true
+                let message = "filter \(kind) '\(entry.value)' matches no operation; check the \(noun) in the spec"
+                diagnostics.emit(Diagnostic(.error, message, file: entry.source?.file ?? "<filter>", location: entry.source?.location, path: entry.source?.path))
+            }
+        }
 
         let kept = document.operations.filter(selects)
-        report(operations, kind: "operation", noun: "operationId", log: &log) { entry in
+        report(operations, "operation", "operationId") { entry in
             document.operations.contains { $0.operationId == entry.value }
         }
-        report(tags, kind: "tag", noun: "tag", log: &log) { entry in
+        report(tags, "tag", "tag") { entry in
             document.operations.contains { $0.tags.contains(entry.value) }
         }
-        report(paths, kind: "path", noun: "path", log: &log) { entry in
+        report(paths, "path", "path") { entry in
             document.operations.contains { Self.path($0.path, matches: entry.value) }
         }
+        guard !failed else { return nil }
 
         var filtered = document
         filtered.operations = kept
@@ -59,7 +67,7 @@ public struct DocumentFilter: Sendable {
         filtered.schemaIndex = Dictionary(uniqueKeysWithValues: filtered.schemas.enumerated().map { ($1.reference.target, $0) })
         let usedTags = Set(kept.flatMap(\.tags))
         filtered.tags = document.tags.filter { usedTags.contains($0.name) }
-        return (filtered, log.diagnostics)
+        return filtered
     }
 
     private func selects(_ operation: Operation) -> Bool {
@@ -71,13 +79,6 @@ public struct DocumentFilter: Sendable {
     static func path(_ path: String, matches pattern: String) -> Bool {
         if pattern.hasSuffix("*") { return path.hasPrefix(pattern.dropLast()) }
         return path == pattern
-    }
-
-    private func report(_ entries: [Entry], kind: String, noun: String, log: inout DiagnosticLog, matches: (Entry) -> Bool) {
-        for entry in entries where !matches(entry) {
-            let message = "filter \(kind) '\(entry.value)' matches no operation; check the \(noun) in the spec"
-            log.error(message, file: entry.source?.file ?? "<filter>", at: entry.source?.location, path: entry.source?.path)
-        }
     }
 
     /// Every named schema the operations use, followed through properties, items, compositions, `not`,

@@ -1,5 +1,5 @@
-/// What the templates render: every name, type and optionality is decided before rendering, so the templates
-/// only lay text out.
+/// What the templates render: text made from a `SwiftModule` in one step by `ViewModelBuilder`, so the
+/// templates only lay it out. The keys a template may use are listed in `ViewModel+Keys.swift`.
 public struct ModuleViewModel: Sendable {
     public var moduleName: String
     public var files: [FileViewModel]
@@ -19,12 +19,12 @@ public struct FileViewModel: Sendable {
 public struct ClientViewModel: Sendable {
     public var access: String
     public var docLines: [String]
-    public var serverURL: String?
     public var credentials: [CredentialViewModel]
     public var initParameters: [ParameterViewModel]
 }
 
 public struct CredentialViewModel: Sendable {
+    /// The scheme's name as a string literal.
     public var schemeName: String
     public var parameterName: String
     /// The runtime `Credential` built from the parameter value `$0`.
@@ -32,56 +32,16 @@ public struct CredentialViewModel: Sendable {
     public var isLast: Bool
 }
 
-public struct DocLines: Sendable {
-    /// Each line as it follows `///`: empty, or starting with a space.
-    public var lines: [String]
-
-    init(_ texts: String?...) {
-        var lines: [String] = []
-        for text in texts.compactMap({ $0 }) {
-            let trimmed = text.trimmingWhitespace
-            guard !trimmed.isEmpty else { continue }
-            if !lines.isEmpty { lines.append("") }
-            for line in Self.split(trimmed) {
-                let content = String(line).trimmingTrailingWhitespace
-                lines.append(content.isEmpty ? "" : " " + content)
-            }
-        }
-        self.lines = lines
-    }
-
-    /// Any line break ends a `///` line, CR and U+2028 included, or the rest of the text becomes code. Splits
-    /// on scalars rather than `Character`s: Stripe's descriptions made grapheme splitting 6% of generation.
-    static func split(_ text: String) -> [Substring] {
-        var result: [Substring] = []
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        var index = start
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            switch scalar.value {
-            case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029:
-                result.append(Substring(scalars[start..<index]))
-                var next = scalars.index(after: index)
-                if scalar.value == 0x0D, next < scalars.endIndex, scalars[next].value == 0x0A {
-                    next = scalars.index(after: next)
-                }
-                start = next
-                index = next
-            default:
-                index = scalars.index(after: index)
-            }
-        }
-        result.append(Substring(scalars[start...]))
-        return result
-    }
-}
-
 public struct ParameterViewModel: Sendable {
     public var name: String
     public var type: String
     public var defaultValue: String?
     public var isLast: Bool
+
+    /// `limit: Int? = nil`
+    var declaration: String {
+        defaultValue.map { "\(name): \(type) = \($0)" } ?? "\(name): \(type)"
+    }
 }
 
 public struct OperationViewModel: Sendable {
@@ -90,17 +50,19 @@ public struct OperationViewModel: Sendable {
     public var docLines: [String]
     public var deprecated: Bool
     public var parameters: [ParameterViewModel]
+    public var parametersMultiline: Bool
     public var returnType: String?
     public var method: String
+    /// The path template as a string literal.
     public var path: String
+    /// `let`, or `var` when the request is changed after it is made: an unmutated `var` is a warning.
+    public var requestBinding: String
     /// One line each: `request.path("run_id", runId)`, `request.query("f", f)`.
     public var requestLines: [String]
+    /// `[["apiKeyHeader"], ["apiKeyQuery"]]`, or nil when the operation needs no credentials.
     public var security: String?
     public var responseCases: [ResponseCaseViewModel]
     public var undocumentedDefault: Bool
-    public var parametersMultiline: Bool
-    /// `let`, or `var` when the request is changed after it is made: an unmutated `var` is a warning.
-    public var requestBinding: String
     public var isFirst = false
     /// `id: id, page: page`: how helpers call the operation with their own parameters.
     public var callArguments: String
@@ -122,6 +84,8 @@ public struct PaginationViewModel: Sendable {
 public struct WaitViewModel: Sendable {
     public var name: String
     public var summary: String
+    public var parameters: [ParameterViewModel]
+    public var callArguments: String
     /// `result.data.status`, switched over when success values are given.
     public var subject: String?
     public var successPatterns: String?
@@ -141,15 +105,6 @@ public enum DeclarationViewModel: Sendable {
     case enumeration(EnumViewModel)
     case union(UnionViewModel)
     case alias(AliasViewModel)
-
-    var name: String {
-        switch self {
-        case .structure(let value): value.name
-        case .enumeration(let value): value.name
-        case .union(let value): value.name
-        case .alias(let value): value.name
-        }
-    }
 }
 
 public struct StructViewModel: Sendable {
@@ -157,31 +112,27 @@ public struct StructViewModel: Sendable {
     public var name: String
     public var docLines: [String]
     public var deprecated: Bool
-    public var properties: [PropertyViewModel]
+    /// Each property's doc comment, attributes and declaration, one lookup per line rather than several per
+    /// property: structs hold most of a large spec's code, and template lookups dominate rendering time.
+    public var propertyLines: [String]
+    /// `_parent: Indirect<Node?>`: the private storage behind properties not stored directly.
+    public var storage: [String]
+    public var additionalProperties: AdditionalPropertiesViewModel?
     public var hasCodingKeys: Bool
-    public var initParameters: [ParameterViewModel]
+    /// `id, amountCaptured = "amount_captured"`: coding keys packed several to a line.
+    public var codingKeyLines: [String]
     public var initIsMultiline: Bool
+    /// `name: String, limit: Int? = nil`, for an initializer that fits on one line.
+    public var initParameterList: String
+    /// One parameter per line, each but the last followed by a comma.
+    public var initParameterLines: [String]
+    public var assignments: [String]
     /// Set when synthesized decoding cannot serve: defaults for absent keys, or extra keys collected.
     public var customDecoding: Bool
+    public var decodeStatements: [String]
     /// Set when synthesized encoding cannot serve: extra keys written, or `null` kept for required nullable keys.
-    public var customEncoding = false
-    public var additionalProperties: AdditionalPropertiesViewModel?
-}
-
-public struct PropertyViewModel: Sendable {
-    public var name: String
-    public var codingKey: String
-    public var type: String
-    public var docLines: [String]
-    public var deprecated: Bool
-    public var indirect: Bool
-    /// The `Indirect` stored property behind an indirect one (`_parent`), which also names its coding key.
-    public var storageName = ""
-    public var jsonKey: String
-    public var keyDiffers: Bool
-    /// The synthesized-equivalent decoding call, or one that falls back to the spec's default.
-    public var decodeExpression: String
-    public var encodeMethod: String
+    public var customEncoding: Bool
+    public var encodeStatements: [String]
 }
 
 public struct AdditionalPropertiesViewModel: Sendable {
@@ -196,6 +147,8 @@ public struct EnumViewModel: Sendable {
     public var deprecated: Bool
     public var rawType: String
     public var cases: [EnumCaseViewModel]
+    /// `active, inProgress, canceled`: case names packed several to a line.
+    public var caseLines: [String]
 }
 
 public struct EnumCaseViewModel: Sendable {
@@ -210,6 +163,7 @@ public struct UnionViewModel: Sendable {
     public var deprecated: Bool
     public var indirect: Bool
     public var cases: [UnionCaseViewModel]
+    /// The discriminator property's name as a string literal.
     public var discriminator: String?
     public var discriminatorMappings: [DiscriminatorMappingViewModel]
 }
@@ -232,19 +186,4 @@ public struct AliasViewModel: Sendable {
     public var name: String
     public var docLines: [String]
     public var type: String
-}
-
-extension String {
-    var trimmingWhitespace: String {
-        var text = Substring(self)
-        while let first = text.first, first.isWhitespace { text = text.dropFirst() }
-        while let last = text.last, last.isWhitespace { text = text.dropLast() }
-        return String(text)
-    }
-
-    var trimmingTrailingWhitespace: String {
-        var text = Substring(self)
-        while let last = text.last, last.isWhitespace { text = text.dropLast() }
-        return String(text)
-    }
 }

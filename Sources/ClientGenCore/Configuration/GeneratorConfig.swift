@@ -19,10 +19,10 @@ public struct GeneratorConfig: Sendable {
         public var templates: String?
         public var filter: DocumentFilter
         /// Extensions added to operations by `operationId`, for specs that must stay verbatim.
-        public var operationExtensions: [String: [String: JSONLiteral]] = [:]
+        public var operationExtensions: [String: [String: SpecExtension]] = [:]
 
-        public var translationOptions: TranslationOptions {
-            TranslationOptions(
+        public var generationOptions: GenerationOptions {
+            GenerationOptions(
                 moduleName: module,
                 access: access,
                 specName: spec.split(separator: "/").last.map(String.init) ?? spec,
@@ -34,29 +34,24 @@ public struct GeneratorConfig: Sendable {
 
     public var clients: [Client]
 
-    /// Parses a config; every problem comes back as a diagnostic with its location, as for specs.
-    public static func parse(file: String, bytes: [UInt8]) -> (config: GeneratorConfig?, diagnostics: [Diagnostic]) {
-        var reader = ConfigReader(file: file)
-        let root: YAMLNode
-        do {
-            root = try YAMLLoader().load(bytes: bytes, file: file)
-        } catch {
-            return (nil, error.diagnostics)
-        }
+    /// Parses a config, or reports why it cannot be used, with locations as for specs.
+    public static func parse(file: String, bytes: [UInt8], diagnostics: DiagnosticCollector) -> GeneratorConfig? {
+        var reader = ConfigReader(file: file, diagnostics: diagnostics)
+        guard let root = YAMLLoader().load(bytes: bytes, file: file, diagnostics: diagnostics) else { return nil }
         guard let mapping = root.mapping else {
-            reader.log.error("the config must be a mapping with a 'clients' list", file: file, at: root.location)
-            return (nil, reader.log.diagnostics)
+            reader.error("the config must be a mapping with a 'clients' list", at: root.location)
+            return nil
         }
         reader.reportUnknownKeys(in: mapping, allowed: ["clients"], path: .root)
         guard let list = mapping["clients"]?.sequence else {
-            reader.log.error("the config needs a 'clients' list", file: file, at: mapping["clients"]?.location ?? mapping.location, path: JSONPath(["clients"]))
-            return (nil, reader.log.diagnostics)
+            reader.error("the config needs a 'clients' list", at: mapping["clients"]?.location ?? mapping.location, path: JSONPath(["clients"]))
+            return nil
         }
         var clients: [Client] = []
         for (index, item) in list.items.enumerated() {
             let path = JSONPath(["clients", String(index)])
             guard let entry = item.mapping else {
-                reader.log.error("each client must be a mapping with 'spec', 'module' and 'output'", file: file, at: item.location, path: path)
+                reader.error("each client must be a mapping with 'spec', 'module' and 'output'", at: item.location, path: path)
                 continue
             }
             reader.reportUnknownKeys(in: entry, allowed: ["spec", "module", "output", "access", "templates", "filter", "operations"], path: path)
@@ -73,7 +68,7 @@ public struct GeneratorConfig: Sendable {
                 clients.append(client)
             }
         }
-        return reader.log.hasErrors ? (nil, reader.log.diagnostics) : (GeneratorConfig(clients: clients), reader.log.diagnostics)
+        return reader.failed ? nil : GeneratorConfig(clients: clients)
     }
 }
 
@@ -105,29 +100,24 @@ public struct TargetConfig: Sendable {
 
     public static let keys: Set<String> = ["module", "access", "templates", "filter"]
 
-    /// Parses a target config; every problem, unknown keys included, comes back as a diagnostic with its location.
-    public static func parse(file: String, bytes: [UInt8]) -> (config: TargetConfig?, diagnostics: [Diagnostic]) {
-        var reader = ConfigReader(file: file)
+    /// Parses a target config, or reports why it cannot be used (unknown keys included) with locations.
+    public static func parse(file: String, bytes: [UInt8], diagnostics: DiagnosticCollector) -> TargetConfig? {
+        var reader = ConfigReader(file: file, diagnostics: diagnostics)
         let text = String(decoding: bytes, as: UTF8.self)
         let isBlank = text.split(whereSeparator: \.isNewline).allSatisfy { line in
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             return trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed == "---"
         }
         if isBlank {
-            return (TargetConfig(), [])
+            return TargetConfig()
         }
-        let root: YAMLNode
-        do {
-            root = try YAMLLoader().load(bytes: bytes, file: file)
-        } catch {
-            return (nil, error.diagnostics)
-        }
+        guard let root = YAMLLoader().load(bytes: bytes, file: file, diagnostics: diagnostics) else { return nil }
         if let scalar = root.scalar, scalar.isNull {
-            return (TargetConfig(), [])
+            return TargetConfig()
         }
         guard let mapping = root.mapping else {
-            reader.log.error("the config must be a mapping of \(keys.sorted().map { "'\($0)'" }.joined(separator: ", "))", file: file, at: root.location)
-            return (nil, reader.log.diagnostics)
+            reader.error("the config must be a mapping of \(keys.sorted().map { "'\($0)'" }.joined(separator: ", "))", at: root.location)
+            return nil
         }
         reader.reportUnknownKeys(in: mapping, allowed: keys, path: .root)
         let config = TargetConfig(
@@ -136,33 +126,40 @@ public struct TargetConfig: Sendable {
             templates: reader.string("templates", in: mapping, path: .root, required: false),
             filter: reader.filter(in: mapping, path: .root)
         )
-        return reader.log.hasErrors ? (nil, reader.log.diagnostics) : (config, reader.log.diagnostics)
+        return reader.failed ? nil : config
     }
 }
 
 /// The one way both configs read their keys, so both report problems alike.
 private struct ConfigReader {
     let file: String
-    var log = DiagnosticLog()
+    let diagnostics: DiagnosticCollector
+    private(set) var failed = false
 
-    init(file: String) {
+    init(file: String, diagnostics: DiagnosticCollector) {
         self.file = file
+        self.diagnostics = diagnostics
+    }
+
+    mutating func error(_ message: String, at location: SourceLocation?, path: JSONPath = .root) {
+        failed = true
+        diagnostics.error(message, at: SourceRange(file: file, location: location, path: path))
     }
 
     mutating func reportUnknownKeys(in mapping: YAMLMapping, allowed: Set<String>, path: JSONPath) {
         for entry in mapping.entries where !allowed.contains(entry.key) {
             let expected = allowed.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            log.error("unknown key '\(entry.key)'; expected one of \(expected)", file: file, at: entry.keyLocation, path: path / entry.key)
+            error("unknown key '\(entry.key)'; expected one of \(expected)", at: entry.keyLocation, path: path / entry.key)
         }
     }
 
     mutating func string(_ key: String, in mapping: YAMLMapping, path: JSONPath, required: Bool) -> String? {
         guard let node = mapping[key] else {
-            if required { log.error("missing '\(key)'", file: file, at: mapping.location, path: path) }
+            if required { error("missing '\(key)'", at: mapping.location, path: path) }
             return nil
         }
         guard let scalar = node.scalar, !scalar.isNull else {
-            log.error("'\(key)' must be a string, found \(node.kindDescription)", file: file, at: node.location, path: path / key)
+            error("'\(key)' must be a string, found \(node.kindDescription)", at: node.location, path: path / key)
             return nil
         }
         return scalar.value
@@ -171,7 +168,7 @@ private struct ConfigReader {
     mutating func module(in mapping: YAMLMapping, path: JSONPath, required: Bool) -> String? {
         guard let module = string("module", in: mapping, path: path, required: required) else { return nil }
         guard ModuleName.isValid(module) else {
-            log.error("'\(module)' is not a valid Swift module name", file: file, at: mapping["module"]?.location, path: path / "module")
+            error("'\(module)' is not a valid Swift module name", at: mapping["module"]?.location, path: path / "module")
             return nil
         }
         return module
@@ -180,7 +177,7 @@ private struct ConfigReader {
     mutating func access(in mapping: YAMLMapping, path: JSONPath) -> AccessLevel? {
         guard let text = string("access", in: mapping, path: path, required: false) else { return nil }
         guard let level = AccessLevel(rawValue: text) else {
-            log.error("'access' must be 'public' or 'internal', found '\(text)'", file: file, at: mapping["access"]?.location, path: path / "access")
+            error("'access' must be 'public' or 'internal', found '\(text)'", at: mapping["access"]?.location, path: path / "access")
             return nil
         }
         return level
@@ -188,23 +185,26 @@ private struct ConfigReader {
 
     /// `filter:` with `operations`, `tags` and `paths`, each a list of strings (or a single string).
     /// `operations: {operationId: {x-name: value}}`: extensions added to operations of a verbatim spec.
-    mutating func operationExtensions(in mapping: YAMLMapping, path: JSONPath) -> [String: [String: JSONLiteral]] {
+    mutating func operationExtensions(in mapping: YAMLMapping, path: JSONPath) -> [String: [String: SpecExtension]] {
         guard let node = mapping["operations"] else { return [:] }
         guard let operations = node.mapping else {
-            log.error("'operations' must map operationIds to extensions", file: file, at: node.location, path: path / "operations")
+            error("'operations' must map operationIds to extensions", at: node.location, path: path / "operations")
             return [:]
         }
-        var result: [String: [String: JSONLiteral]] = [:]
+        var result: [String: [String: SpecExtension]] = [:]
         for operation in operations.entries {
             let operationPath = path / "operations" / operation.key
             guard let extensions = operation.value.mapping else {
-                log.error("operation '\(operation.key)' must map extension names to values", file: file, at: operation.value.location, path: operationPath)
+                error("operation '\(operation.key)' must map extension names to values", at: operation.value.location, path: operationPath)
                 continue
             }
             for entry in extensions.entries where !entry.key.hasPrefix("x-") {
-                log.error("'\(entry.key)' is not an extension; names start with 'x-'", file: file, at: entry.keyLocation, path: operationPath / entry.key)
+                error("'\(entry.key)' is not an extension; names start with 'x-'", at: entry.keyLocation, path: operationPath / entry.key)
             }
-            result[operation.key] = Dictionary(extensions.entries.map { ($0.key, JSONLiteral($0.value)) }, uniquingKeysWith: { $1 })
+            result[operation.key] = Dictionary(extensions.entries.map { entry in
+                let source = SourceRange(file: file, location: entry.keyLocation, path: operationPath / entry.key)
+                return (entry.key, SpecExtension(value: JSONLiteral(entry.value), source: source))
+            }, uniquingKeysWith: { $1 })
         }
         return result
     }
@@ -213,7 +213,7 @@ private struct ConfigReader {
         guard let node = mapping["filter"] else { return DocumentFilter() }
         let filterPath = path / "filter"
         guard let entries = node.mapping else {
-            log.error("'filter' must be a mapping with 'operations', 'tags' or 'paths', found \(node.kindDescription)", file: file, at: node.location, path: filterPath)
+            error("'filter' must be a mapping with 'operations', 'tags' or 'paths', found \(node.kindDescription)", at: node.location, path: filterPath)
             return DocumentFilter()
         }
         reportUnknownKeys(in: entries, allowed: ["operations", "tags", "paths"], path: filterPath)
@@ -227,7 +227,7 @@ private struct ConfigReader {
             }
             return items.compactMap { item in
                 guard let scalar = item.node.scalar, !scalar.isNull, !scalar.value.isEmpty else {
-                    log.error("'\(key)' must list strings, found \(item.node.kindDescription)", file: file, at: item.node.location, path: item.path)
+                    error("'\(key)' must list strings, found \(item.node.kindDescription)", at: item.node.location, path: item.path)
                     return nil
                 }
                 return DocumentFilter.Entry(scalar.value, source: SourceRange(file: file, location: scalar.location, path: item.path))

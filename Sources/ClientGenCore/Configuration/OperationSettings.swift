@@ -1,0 +1,131 @@
+/// What an operation's `x-clientgen-*` and `x-swift-name` extensions ask for, read and checked once by the
+/// configure stage, wherever they were written (the spec, or the config for specs kept verbatim).
+public struct ConfiguredOperation: Sendable {
+    public var operation: Operation
+    /// `x-swift-name`: the method's name.
+    public var swiftName: String?
+    public var pagination: PaginationSettings?
+    public var wait: WaitSettings?
+}
+
+/// `x-clientgen-pagination: {next: links.next, token: page}`: a `<operation>Pages(...)` method that follows
+/// the link at `next` in each response exactly as returned.
+public struct PaginationSettings: Sendable {
+    /// The dot path as written, and its keys.
+    public var next: String
+    public var nextKeys: [String]
+    /// The query parameter that carries a page token (given as `token`, or one with a conventional name): a
+    /// `waitFor…` helper polls the first page and does not take it.
+    public var tokenParameter: String?
+    public var source: SourceRange
+}
+
+/// `x-clientgen-wait: {until: data.status, success: [done], failure: [failed], retryOn: [404]}`: a
+/// `waitFor<Name>(...)` method that repeats the operation until the value at `until` is a success value, fails
+/// on a failure value, and treats the `retryOn` statuses as "not ready yet".
+public struct WaitSettings: Sendable {
+    public var until: String?
+    public var untilKeys: [String]
+    public var success: [JSONLiteral]
+    public var failure: [JSONLiteral]
+    public var retryOn: [Int]
+    public var source: SourceRange
+}
+
+extension PaginationSettings {
+    /// Names of optional query parameters that select a page, for specs that do not say which one does.
+    static let conventionalTokenNames: Set<String> = [
+        "page", "page_token", "pageToken", "cursor", "after", "starting_after", "next_token", "nextToken",
+        "continuation_token", "continuationToken", "marker",
+    ]
+
+    static func read(_ value: SpecExtension, of operation: Operation, diagnostics: DiagnosticCollector) -> PaginationSettings? {
+        let name = "x-clientgen-pagination"
+        guard let entries = ExtensionReading.mapping(value, name: name, keys: ["next", "token"], diagnostics: diagnostics),
+              let next = entries["next"]?.string, let keys = ExtensionReading.dotPath(next) else {
+            diagnostics.warning("\(name) needs 'next': a dot path to the next page's link in the response; no pages method is generated", at: value.source)
+            return nil
+        }
+        let queryNames = operation.parameters.filter { $0.location == .query && !$0.required }.map(\.name)
+        var token: String?
+        if let given = entries["token"] {
+            if let text = given.string, queryNames.contains(text) {
+                token = text
+            } else {
+                diagnostics.warning("\(name): 'token' must name an optional query parameter of the operation; it is ignored", at: value.source)
+            }
+        } else {
+            let conventional = queryNames.filter(conventionalTokenNames.contains)
+            token = conventional.count == 1 ? conventional[0] : nil
+        }
+        return PaginationSettings(next: next, nextKeys: keys, tokenParameter: token, source: value.source)
+    }
+}
+
+extension WaitSettings {
+    static func read(_ value: SpecExtension, diagnostics: DiagnosticCollector) -> WaitSettings? {
+        let name = "x-clientgen-wait"
+        guard let entries = ExtensionReading.mapping(value, name: name, keys: ["until", "success", "failure", "retryOn"], diagnostics: diagnostics) else {
+            diagnostics.warning("\(name) must be a mapping with 'until' and 'success', or 'retryOn'; no wait method is generated", at: value.source)
+            return nil
+        }
+        func list(_ key: String) -> [JSONLiteral] {
+            switch entries[key] {
+            case .array(let items)?: items
+            case let single?: [single]
+            case nil: []
+            }
+        }
+        var retryOn: [Int] = []
+        for literal in list("retryOn") {
+            let status: Int? = switch literal {
+            case .int(let number): number
+            case .string(let text): Int(text)
+            default: nil
+            }
+            guard let status, (100...599).contains(status) else {
+                diagnostics.warning("\(name): 'retryOn' lists \(literal.kindDescription) that is not an HTTP status; it is ignored", at: value.source)
+                continue
+            }
+            retryOn.append(status)
+        }
+        let until = entries["until"]?.string
+        let untilKeys = until.flatMap(ExtensionReading.dotPath)
+        if until != nil, untilKeys == nil || list("success").isEmpty {
+            diagnostics.warning("\(name): 'until' needs a dot path and a non-empty 'success' list; no wait method is generated", at: value.source)
+            return nil
+        }
+        if until == nil, retryOn.isEmpty {
+            diagnostics.warning("\(name) needs 'until' with 'success', or 'retryOn'; no wait method is generated", at: value.source)
+            return nil
+        }
+        return WaitSettings(
+            until: until, untilKeys: untilKeys ?? [], success: list("success"), failure: list("failure"), retryOn: retryOn,
+            source: value.source
+        )
+    }
+}
+
+/// Shared reading of extension values, so every extension reports its problems alike.
+enum ExtensionReading {
+    /// The entries of a mapping value, warning about keys the extension does not know.
+    static func mapping(_ value: SpecExtension, name: String, keys: Set<String>, diagnostics: DiagnosticCollector) -> [String: JSONLiteral]? {
+        guard case .object(let entries) = value.value else { return nil }
+        var result: [String: JSONLiteral] = [:]
+        for entry in entries {
+            if keys.contains(entry.key) {
+                result[entry.key] = entry.value
+            } else {
+                let expected = keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
+                diagnostics.warning("\(name) has an unknown key '\(entry.key)'; expected \(expected)", at: value.source)
+            }
+        }
+        return result
+    }
+
+    /// `links.next` → `["links", "next"]`; nil for an empty path or an empty step.
+    static func dotPath(_ text: String) -> [String]? {
+        let keys = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        return keys.isEmpty || keys.contains(where: \.isEmpty) ? nil : keys
+    }
+}

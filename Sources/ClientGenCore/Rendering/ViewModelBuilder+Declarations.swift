@@ -1,0 +1,146 @@
+extension ViewModelBuilder {
+    func declaration(_ declaration: Declaration) -> DeclarationViewModel {
+        switch declaration {
+        case .structure(let structure): .structure(self.structure(structure))
+        case .enumeration(let enumeration): .enumeration(self.enumeration(enumeration))
+        case .union(let union): .union(self.union(union))
+        case .alias(let alias):
+            .alias(AliasViewModel(access: accessKeyword, name: alias.name, docLines: docLines(alias.documentation), type: alias.target.spelling))
+        }
+    }
+
+    private func enumeration(_ enumeration: EnumModel) -> EnumViewModel {
+        let cases = enumeration.cases.map { enumCase in
+            let rawLiteral = switch enumCase.value {
+            case .string(let text): SwiftLiteral.string(text)
+            case .int(let number): String(number)
+            default: "nil"
+            }
+            return EnumCaseViewModel(name: Self.escaped(enumCase.name), rawLiteral: rawLiteral)
+        }
+        return EnumViewModel(
+            access: accessKeyword, name: enumeration.name, docLines: docLines(enumeration.documentation),
+            deprecated: enumeration.documentation.deprecated, rawType: enumeration.rawType.rawValue, cases: cases,
+            caseLines: LinePacking.pack(cases.map(\.name), width: 91)
+        )
+    }
+
+    private func union(_ union: UnionModel) -> UnionViewModel {
+        let cases = union.cases.enumerated().map { index, unionCase in
+            UnionCaseViewModel(name: Self.escaped(unionCase.name), type: unionCase.type.spelling, isFirst: index == 0)
+        }
+        let mappings = union.discriminator?.mappings.compactMap { mapping -> DiscriminatorMappingViewModel? in
+            guard let unionCase = union.cases.first(where: { $0.name == mapping.caseName }) else { return nil }
+            return DiscriminatorMappingViewModel(
+                valueLiterals: mapping.values.map(SwiftLiteral.string).joined(separator: ", "),
+                caseName: Self.escaped(mapping.caseName),
+                caseType: unionCase.type.spelling
+            )
+        } ?? []
+        return UnionViewModel(
+            access: accessKeyword, name: union.name, docLines: docLines(union.documentation),
+            deprecated: union.documentation.deprecated, indirect: union.indirect, cases: cases,
+            discriminator: union.discriminator.map { SwiftLiteral.string($0.propertyName) }, discriminatorMappings: mappings
+        )
+    }
+
+    private func structure(_ structure: StructModel) -> StructViewModel {
+        let properties = structure.properties.map(PropertySpelling.init)
+        let extra = structure.additionalProperties.map { (name: Self.escaped($0.name), type: $0.valueType.spelling) }
+        let customDecoding = extra != nil || structure.properties.contains { $0.defaultValue != nil }
+        let customEncoding = extra != nil || structure.properties.contains(where: \.encodesNull)
+        // Declared properties need keys; a struct made only of extra members reads them all, so it has none.
+        let hasCodingKeys = !properties.isEmpty && (customDecoding || customEncoding || properties.contains(where: \.keyDiffers))
+
+        var propertyLines: [String] = []
+        for property in properties {
+            propertyLines += DocLines(property.model.documentation.title, property.model.documentation.description).lines.map { "///" + $0 }
+            if property.model.documentation.deprecated { propertyLines.append("@available(*, deprecated)") }
+            let declaration = "\(accessKeyword)var \(property.name): \(property.type)"
+            if let storage = property.storageValue {
+                propertyLines += [declaration + " {", "    get { \(storage) }", "    set { \(storage) = newValue }", "}"]
+            } else {
+                propertyLines.append(declaration)
+            }
+        }
+        var parameters = properties.map { property in
+            ParameterViewModel(
+                name: property.name, type: property.type,
+                defaultValue: property.model.defaultValue.map(Self.literal) ?? (property.model.type.isOptional ? "nil" : nil), isLast: false
+            )
+        }
+        if let extra {
+            parameters.append(ParameterViewModel(name: extra.name, type: "[String: \(extra.type)]", defaultValue: Self.literal(.emptyDictionary), isLast: false))
+        }
+        parameters = Self.markingLast(parameters)
+        let inlineLength = parameters.reduce(0) { $0 + $1.name.count + $1.type.count + ($1.defaultValue?.count ?? 0) + 6 }
+
+        return StructViewModel(
+            access: accessKeyword,
+            name: structure.name,
+            docLines: docLines(structure.documentation),
+            deprecated: structure.documentation.deprecated,
+            propertyLines: propertyLines,
+            storage: properties.compactMap { property in
+                property.model.storageName.map { "\($0): \(property.model.indirect ? "Indirect<\(property.type)>" : property.type)" }
+            },
+            additionalProperties: extra.map { AdditionalPropertiesViewModel(name: $0.name, valueType: $0.type) },
+            hasCodingKeys: hasCodingKeys,
+            codingKeyLines: LinePacking.pack(properties.map { $0.keyDiffers ? "\($0.codingKey) = \(SwiftLiteral.string($0.model.jsonKey))" : $0.codingKey }, width: 87),
+            initIsMultiline: parameters.count > 3 || inlineLength > 80,
+            initParameterList: parameters.map(\.declaration).joined(separator: ", "),
+            initParameterLines: parameters.map { $0.declaration + ($0.isLast ? "" : ",") },
+            assignments: properties.map { property in
+                if property.model.indirect, let storage = property.model.storageName {
+                    return "self.\(storage) = Indirect(wrappedValue: \(property.name))"
+                }
+                return "self.\(property.model.storageName ?? property.name) = \(property.name)"
+            } + (extra.map { ["self.\($0.name) = \($0.name)"] } ?? []),
+            customDecoding: customDecoding,
+            decodeStatements: (properties.isEmpty ? [] : ["let container = try decoder.container(keyedBy: CodingKeys.self)"])
+                + properties.map { "self.\($0.model.storageName ?? $0.name) = \($0.decodeExpression)" }
+                + (extra.map { ["self.\($0.name) = try AdditionalProperties.decode(from: decoder\(hasCodingKeys ? ", excluding: CodingKeys.self" : ""))"] } ?? []),
+            customEncoding: customEncoding,
+            encodeStatements: (properties.isEmpty ? [] : ["var container = encoder.container(keyedBy: CodingKeys.self)"])
+                + properties.map { "try container.\($0.encodeMethod)(self.\($0.storageValue ?? $0.name), forKey: .\($0.codingKey))" }
+                + (extra.map { ["try AdditionalProperties.encode(self.\($0.name), to: encoder)"] } ?? [])
+        )
+    }
+}
+
+/// How one property is spelled in the several places a struct mentions it.
+private struct PropertySpelling {
+    let model: PropertyModel
+    let name: String
+    let type: String
+    /// The key the property is coded under: its own name, or its storage's.
+    let codingKey: String
+    let keyDiffers: Bool
+    /// What the computed property reads and writes (`_parent.wrappedValue`, `_forks`); nil when stored directly.
+    let storageValue: String?
+
+    init(_ model: PropertyModel) {
+        self.model = model
+        name = ViewModelBuilder.escaped(model.name)
+        type = model.type.spelling
+        codingKey = model.storageName ?? name
+        keyDiffers = model.indirect || model.jsonKey != (model.storageName ?? model.name)
+        storageValue = model.storageName.map { model.indirect ? $0 + ".wrappedValue" : $0 }
+    }
+
+    /// Synthesized decoding's equivalent, falling back to the spec's default for an absent key.
+    var decodeExpression: String {
+        let valueType = model.type.unwrapped.spelling
+        var call = model.type.isOptional || model.defaultValue != nil
+            ? "container.decodeIfPresent(\(valueType).self, forKey: .\(codingKey))"
+            : "container.decode(\(valueType).self, forKey: .\(codingKey))"
+        if let defaultValue = model.defaultValue {
+            call += " ?? " + ViewModelBuilder.literal(defaultValue)
+        }
+        return model.indirect ? "try Indirect(wrappedValue: \(call))" : "try \(call)"
+    }
+
+    var encodeMethod: String {
+        model.type.isOptional && !model.encodesNull ? "encodeIfPresent" : "encode"
+    }
+}

@@ -1,0 +1,144 @@
+extension ViewModelBuilder {
+    func operation(_ operation: OperationModel) -> OperationViewModel {
+        let parameters = Self.markingLast(operation.parameters.map(parameter))
+        var requestLines = operation.parameters.map(requestLine)
+        let acceptLine = operation.accept.isEmpty ? nil : "request.accept(\(SwiftLiteral.string(operation.accept.joined(separator: ", "))))"
+        if let acceptLine { requestLines.append(acceptLine) }
+        let security = operation.security.map { alternatives in
+            "[" + alternatives.map { "[" + $0.map(SwiftLiteral.string).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+        }
+        var docLines = DocLines(operation.summary, operation.description).lines
+        let parameterDocs = operation.parameters.sorted { $0.position < $1.position }.compactMap { parameter -> String? in
+            guard let description = parameter.description?.trimmingWhitespace, !description.isEmpty else { return nil }
+            return "   - \(Self.escaped(parameter.label)): " + description.split(whereSeparator: \.isNewline).joined(separator: " ")
+        }
+        if !parameterDocs.isEmpty {
+            if !docLines.isEmpty { docLines.append("") }
+            docLines.append(" - Parameters:")
+            docLines += parameterDocs
+        }
+        let returnType = operation.returnType?.spelling
+        return OperationViewModel(
+            access: accessKeyword,
+            name: Self.escaped(operation.name),
+            docLines: docLines,
+            deprecated: operation.deprecated,
+            parameters: parameters,
+            parametersMultiline: parameters.count > 3
+                || parameters.reduce(operation.name.count) { $0 + $1.name.count + $1.type.count + ($1.defaultValue?.count ?? 0) + 6 } > 90,
+            returnType: returnType,
+            method: operation.method.rawValue,
+            path: SwiftLiteral.string(operation.path),
+            requestBinding: requestLines.isEmpty && security == nil ? "let" : "var",
+            requestLines: requestLines,
+            security: security,
+            responseCases: operation.responseCases.map(responseCase),
+            undocumentedDefault: operation.throwsUndocumented,
+            callArguments: Self.callArguments(parameters),
+            pagination: operation.pagination.map { pagination in
+                // Later pages repeat what the link cannot carry: headers, cookies, accepted types and credentials.
+                let repeated = zip(operation.parameters, requestLines).compactMap { parameter, line -> String? in
+                    switch parameter.location {
+                    case .header, .cookie: line
+                    case .path, .query, .body: nil
+                    }
+                }
+                return PaginationViewModel(
+                    name: Self.escaped(pagination.name),
+                    nextLink: spell(pagination.nextLink),
+                    nextLinkDescription: pagination.nextLinkDescription,
+                    requestLines: repeated + [acceptLine].compactMap { $0 } + (security.map { ["request.security = \($0)"] } ?? [])
+                )
+            },
+            wait: operation.wait.map { wait(operation, $0) }
+        )
+    }
+
+    private func parameter(_ parameter: OperationParameter) -> ParameterViewModel {
+        ParameterViewModel(
+            name: Self.escaped(parameter.label), type: parameter.type.spelling, defaultValue: parameter.defaultValue.map(Self.literal), isLast: false
+        )
+    }
+
+    private static func callArguments(_ parameters: [ParameterViewModel]) -> String {
+        parameters.map { "\($0.name): \($0.name)" }.joined(separator: ", ")
+    }
+
+    private func requestLine(_ parameter: OperationParameter) -> String {
+        let label = Self.escaped(parameter.label)
+        switch parameter.location {
+        case .path(let name, let style, let explode):
+            let style = style.map { ", style: .\($0.rawValue)" } ?? ""
+            return "request.path(\(SwiftLiteral.string(name)), \(label)\(style)\(explode.map { ", explode: \($0)" } ?? ""))"
+        case .query(let name, let style, let explode):
+            let style = style.map { ", style: .\($0.rawValue)" } ?? ""
+            return "request.query(\(SwiftLiteral.string(name)), \(label)\(style)\(explode.map { ", explode: \($0)" } ?? ""))"
+        case .header(let name):
+            return "request.header(\(SwiftLiteral.string(name)), \(label))"
+        case .cookie(let name):
+            return "request.cookie(\(SwiftLiteral.string(name)), \(label))"
+        case .body(let encoding):
+            let call = switch encoding {
+            case .json: "request.jsonBody(\(label))"
+            case .form: "request.formBody(\(label))"
+            case .text(let contentType): "request.textBody(\(label), contentType: \(SwiftLiteral.string(contentType)))"
+            case .binary(let contentType): "request.body(\(label), contentType: \(SwiftLiteral.string(contentType)))"
+            }
+            return parameter.isOptional ? "if let \(label) { \(call) }" : call
+        }
+    }
+
+    private func responseCase(_ responseCase: ResponseCase) -> ResponseCaseViewModel {
+        let pattern = responseCase.statuses.map { statuses in
+            statuses.map { status in
+                switch status {
+                case .code(let code): String(code)
+                case .range(let digit): "\(digit)00..<\(digit + 1)00"
+                }
+            }.joined(separator: ", ")
+        }
+        let statement = switch responseCase.action {
+        case .returnVoid: "return"
+        case .returnNil: "return nil"
+        case .decodeJSON(let type): "return try connection.decode(\(type.spelling).self, from: response)"
+        case .returnText: "return try response.text()"
+        case .returnData: "return response.body"
+        case .throwDocumented(let type): "throw connection.documentedError(\(type.spelling).self, from: response)"
+        }
+        return ResponseCaseViewModel(pattern: pattern, statement: statement)
+    }
+
+    private func wait(_ operation: OperationModel, _ wait: WaitModel) -> WaitViewModel {
+        let kept = operation.parameters.filter { !wait.omittedParameters.contains($0.label) }
+        let parameters = Self.markingLast(kept.map(parameter))
+        let status = "($0 as? ClientError)?.status"
+        let retryCondition: String? = switch wait.retryStatuses.count {
+        case 0: nil
+        case 1: "{ \(status) == \(wait.retryStatuses[0]) }"
+        default: "{ [\(wait.retryStatuses.map(String.init).joined(separator: ", "))].contains(\(status) ?? 0) }"
+        }
+        return WaitViewModel(
+            name: Self.escaped(wait.name),
+            summary: wait.summary,
+            parameters: parameters,
+            callArguments: Self.callArguments(parameters),
+            subject: wait.condition.map { spell($0.subject) },
+            successPatterns: wait.condition.map { $0.success.map(spell).joined(separator: ", ") },
+            failurePatterns: wait.condition.flatMap { $0.failure.isEmpty ? nil : $0.failure.map(spell).joined(separator: ", ") },
+            retryCondition: retryCondition
+        )
+    }
+
+    private func spell(_ path: MemberPath) -> String {
+        path.root + path.steps.map { ($0.throughOptional ? "?." : ".") + Self.escaped($0.member) }.joined()
+    }
+
+    private func spell(_ pattern: WaitModel.Pattern) -> String {
+        let text = switch pattern.value {
+        case .enumCase(let name): "." + Self.escaped(name)
+        case .unknownCase(let value): ".unknown(\(Self.literal(value)))"
+        case .literal(let value): Self.literal(value)
+        }
+        return pattern.optional ? text + "?" : text
+    }
+}

@@ -1,0 +1,77 @@
+/// One method on `Client`: its parameters, how they go into the request, and what each status returns or throws.
+public struct OperationModel: Sendable {
+    public var name: String
+    public var summary: String?
+    public var description: String?
+    public var deprecated: Bool
+    public var method: HTTPMethod
+    /// The path template as the spec writes it.
+    public var path: String
+    /// Required parameters (and a required body) first, then optional ones, each group in spec order.
+    public var parameters: [OperationParameter]
+    /// Media types the client accepts, in the order the responses list them.
+    public var accept: [String]
+    /// Alternatives of scheme names, any one of which satisfies the operation; nil when it needs no credentials.
+    public var security: [[String]]?
+    /// The type a successful call returns; nil for none.
+    public var returnType: SwiftType?
+    public var responseCases: [ResponseCase]
+    /// Set when no case covers `default`: undocumented statuses throw.
+    public var throwsUndocumented: Bool
+    public var pagination: PaginationModel?
+    public var wait: WaitModel?
+}
+
+public struct OperationParameter: Sendable {
+    public var label: String
+    /// Optional for optional parameters.
+    public var type: SwiftType
+    public var defaultValue: SwiftValue?
+    public var description: String?
+    public var location: Location
+    /// Where the spec lists the parameter, which orders the doc comment.
+    public var position: Int
+
+    public enum Location: Sendable, Hashable {
+        /// `style` and `explode` are set only where they differ from what the runtime does without them.
+        case path(name: String, style: Parameter.Style?, explode: Bool?)
+        case query(name: String, style: Parameter.Style?, explode: Bool?)
+        case header(name: String)
+        case cookie(name: String)
+        case body(BodyEncoding)
+    }
+
+    public var isOptional: Bool { type.isOptional }
+}
+
+/// How a request body is written.
+public enum BodyEncoding: Sendable, Hashable {
+    case json
+    case form
+    case text(contentType: String)
+    case binary(contentType: String)
+}
+
+/// One `case` of the status switch: the statuses it matches (nil for `default`) and what it does.
+public struct ResponseCase: Sendable, Hashable {
+    public var statuses: [StatusMatch]?
+    public var action: ResponseAction
+}
+
+public enum StatusMatch: Sendable, Hashable {
+    case code(Int)
+    /// `2XX`, by its leading digit.
+    case range(Int)
+}
+
+public enum ResponseAction: Sendable, Hashable {
+    /// Returns nothing: the operation has no result.
+    case returnVoid
+    /// A documented success without a body, of an operation whose other successes have one.
+    case returnNil
+    case decodeJSON(SwiftType)
+    case returnText
+    case returnData
+    /// Throws `ClientError.documentedStatus` with the body decoded as this type.
+    case throwDocumented(SwiftType)
+}
