@@ -38,6 +38,7 @@ let package = Package(
         .target(
             name: "ClientGenTemplates",
             path: "Templates",
+            exclude: ["KEYS.md"],
             resources: ["alias", "client", "enum", "header", "operations", "struct", "types", "union"].map {
                 .embedInCode("\($0).mustache")
             }

@@ -133,6 +133,26 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Out").path))
     }
 
+    /// `lint` runs every stage `generate` runs, so it prints exactly what `generate` reports, translation's
+    /// warnings included (a pages method whose link is not in the response), and writes nothing.
+    @Test func lintReportsWhatGenerateReports() async throws {
+        let spec = "Generation/extension-warnings.yaml"
+        let folder = try temporaryFolder("cli-lint")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = folderSnapshot(Self.fixtures)
+
+        let lint = try await ChildProcess.clientgen(["lint", spec], in: Self.fixtures)
+        let generate = try await ChildProcess.clientgen(["generate", spec, "--output", folder.appendingPathComponent("Out").path, "--module", "M"], in: Self.fixtures)
+
+        #expect(lint.status == 0, "\(lint.stdout)")
+        #expect(generate.status == 0, "\(generate.stderr)")
+        let lines = lint.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.last == "\(spec): 0 errors, 6 warnings")
+        #expect(Array(lines.dropLast()) == generate.stderrLines)
+        #expect(lines.contains { $0.hasPrefix("\(spec):7:7: warning: x-clientgen-pagination: 'links.nxt' is not an optional string in the response") })
+        #expect(folderSnapshot(Self.fixtures) == before)
+    }
+
     /// Usage errors exit 64 (EX_USAGE) and write nothing.
     @Test(arguments: [
         ["generate", "Invalid/missing-openapi.yaml"],

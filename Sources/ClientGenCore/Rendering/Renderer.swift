@@ -31,7 +31,19 @@ public struct Renderer: Sendable {
         for template in overrides {
             templates[template.name] = template
         }
-        var failed = false
+        // The contract check comes first: it says what is wrong in the view model's terms, where a Mustache parse
+        // error would only name the token it stopped at.
+        var checker = TemplateChecker(templates: templates, diagnostics: diagnostics)
+        for name in fileTemplates {
+            checker.check(root: name, context: FileViewModel.templateDescriptor)
+        }
+        var failed = checker.failed
+        for template in overrides where !checker.reached.contains(template.name) {
+            failed = true
+            let names = templates.keys.filter { checker.reached.contains($0) }.sorted().joined(separator: ", ")
+            diagnostics.error("template '\(template.name)' is never used; templates are named \(names)", at: SourceRange(file: template.file, location: nil, path: .root))
+        }
+        guard !failed else { return nil }
         var library = MustacheLibrary()
         for template in templates.values.sorted(by: { $0.name < $1.name }) {
             do {
@@ -46,16 +58,6 @@ public struct Renderer: Sendable {
             }
         }
         guard !failed else { return nil }
-        var checker = TemplateChecker(templates: templates, diagnostics: diagnostics)
-        for name in fileTemplates {
-            checker.check(root: name, context: FileViewModel.templateDescriptor)
-        }
-        for template in overrides where !checker.reached.contains(template.name) {
-            failed = true
-            let names = templates.keys.filter { checker.reached.contains($0) }.sorted().joined(separator: ", ")
-            diagnostics.error("template '\(template.name)' is never used; templates are named \(names)", at: SourceRange(file: template.file, location: nil, path: .root))
-        }
-        guard !failed, !checker.failed else { return nil }
         return Renderer(library: library)
     }
 

@@ -29,7 +29,6 @@ extension CredentialViewModel: TemplateContext {
         .text("schemeName", "The security scheme's name as a string literal.") { $0.schemeName },
         .text("parameterName", "The initializer parameter that carries the secret.") { $0.parameterName },
         .text("expression", "The runtime `Credential` made from the parameter's value `$0`.") { $0.expression },
-        .flag("isLast", "Whether this is the last credential.") { $0.isLast },
     ])
 }
 

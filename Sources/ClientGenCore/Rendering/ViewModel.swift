@@ -29,7 +29,6 @@ public struct CredentialViewModel: Sendable {
     public var parameterName: String
     /// The runtime `Credential` built from the parameter value `$0`.
     public var expression: String
-    public var isLast: Bool
 }
 
 public struct ParameterViewModel: Sendable {

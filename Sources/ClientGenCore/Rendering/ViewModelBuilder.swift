@@ -60,7 +60,7 @@ public struct ViewModelBuilder: Sendable {
             name: "serverURL", type: BuiltinType.url.rawValue, defaultValue: client.serverURL.map { Self.literal(.url($0)) }, isLast: false
         )]
         var credentials: [CredentialViewModel] = []
-        for (index, credential) in client.credentials.enumerated() {
+        for credential in client.credentials {
             let label = Self.escaped(credential.label)
             parameters.append(ParameterViewModel(name: label, type: credential.type.optional.spelling, defaultValue: "nil", isLast: false))
             let expression = switch credential.kind {
@@ -69,8 +69,7 @@ public struct ViewModelBuilder: Sendable {
             case .basic: ".basic(username: $0.username, password: $0.password)"
             }
             credentials.append(CredentialViewModel(
-                schemeName: SwiftLiteral.string(credential.schemeName), parameterName: label, expression: expression,
-                isLast: index == client.credentials.count - 1
+                schemeName: SwiftLiteral.string(credential.schemeName), parameterName: label, expression: expression
             ))
         }
         parameters.append(ParameterViewModel(
