@@ -9,7 +9,7 @@ let shippedClients = ["Allium", "Dune", "Polytomic", "RoeAI", "TriggerDev"]
 /// construct the generator emits is known to build without warnings, also under MainActor default isolation.
 let goldenModules = [
     "GoldenAuth", "GoldenComposition", "GoldenContentTypes", "GoldenDefaults", "GoldenDictionaries", "GoldenEnums",
-    "GoldenErrors", "GoldenFormats", "GoldenNaming", "GoldenNullability", "GoldenNullability30", "GoldenParameters",
+    "GoldenErrors", "GoldenFormats", "GoldenHelpers", "GoldenNaming", "GoldenNullability", "GoldenNullability30", "GoldenParameters",
     "GoldenRecursion",
 ]
 

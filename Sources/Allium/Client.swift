@@ -9,11 +9,11 @@ public nonisolated struct Client: Sendable {
 
     public init(
         serverURL: URL = URL(string: "https://api.allium.so")!,
-        apiKeyBearer: String? = nil,
+        apiKey: String? = nil,
         configuration: ClientConfiguration = .init()
     ) {
         connection = Connection(serverURL: serverURL, configuration: configuration, credentials: [
-            "APIKeyBearer": apiKeyBearer.map { .apiKey($0, name: "X-API-KEY", in: .header) },
+            "APIKeyBearer": apiKey.map { .apiKey($0, name: "X-API-KEY", in: .header) },
         ])
     }
 }

@@ -5,6 +5,10 @@ import Foundation
 
 extension Client {
     /// Get Query Run Results
+    ///
+    /// - Parameters:
+    ///   - runId: The `run_id` path parameter.
+    ///   - f: The `f` query parameter.
     public func getQueryRunResults(runId: String, f: ResponseFormat? = .json) async throws -> QueryResult {
         var request = Request(method: .get, path: "/api/v1/explorer/query-runs/{run_id}/results")
         request.path("run_id", runId)

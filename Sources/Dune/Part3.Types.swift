@@ -59,33 +59,32 @@ public nonisolated struct ExecutionResultsResponse: Codable, Hashable, Sendable 
 
 /// The current state of the query's execution. The documented page shows `QUERY_STATE_COMPLETED`; the other values are the execution states Dune documents elsewhere.
 public nonisolated enum ExecutionState: RawRepresentable, Codable, Hashable, Sendable {
-    case queryStatePending, queryStateExecuting, queryStateFailed, queryStateCompleted
-    case queryStateCancelled, queryStateExpired, queryStateCompletedPartial
+    case pending, executing, failed, completed, cancelled, expired, completedPartial
     /// A value the spec does not list, kept as received.
     case unknown(String)
 
     public init(rawValue: String) {
         switch rawValue {
-        case "QUERY_STATE_PENDING": self = .queryStatePending
-        case "QUERY_STATE_EXECUTING": self = .queryStateExecuting
-        case "QUERY_STATE_FAILED": self = .queryStateFailed
-        case "QUERY_STATE_COMPLETED": self = .queryStateCompleted
-        case "QUERY_STATE_CANCELLED": self = .queryStateCancelled
-        case "QUERY_STATE_EXPIRED": self = .queryStateExpired
-        case "QUERY_STATE_COMPLETED_PARTIAL": self = .queryStateCompletedPartial
+        case "QUERY_STATE_PENDING": self = .pending
+        case "QUERY_STATE_EXECUTING": self = .executing
+        case "QUERY_STATE_FAILED": self = .failed
+        case "QUERY_STATE_COMPLETED": self = .completed
+        case "QUERY_STATE_CANCELLED": self = .cancelled
+        case "QUERY_STATE_EXPIRED": self = .expired
+        case "QUERY_STATE_COMPLETED_PARTIAL": self = .completedPartial
         default: self = .unknown(rawValue)
         }
     }
 
     public var rawValue: String {
         switch self {
-        case .queryStatePending: "QUERY_STATE_PENDING"
-        case .queryStateExecuting: "QUERY_STATE_EXECUTING"
-        case .queryStateFailed: "QUERY_STATE_FAILED"
-        case .queryStateCompleted: "QUERY_STATE_COMPLETED"
-        case .queryStateCancelled: "QUERY_STATE_CANCELLED"
-        case .queryStateExpired: "QUERY_STATE_EXPIRED"
-        case .queryStateCompletedPartial: "QUERY_STATE_COMPLETED_PARTIAL"
+        case .pending: "QUERY_STATE_PENDING"
+        case .executing: "QUERY_STATE_EXECUTING"
+        case .failed: "QUERY_STATE_FAILED"
+        case .completed: "QUERY_STATE_COMPLETED"
+        case .cancelled: "QUERY_STATE_CANCELLED"
+        case .expired: "QUERY_STATE_EXPIRED"
+        case .completedPartial: "QUERY_STATE_COMPLETED_PARTIAL"
         case .unknown(let value): value
         }
     }

@@ -17,6 +17,7 @@ extension Client {
     /// - Parameters:
     ///   - id: Unique identifier of the query task, as returned by `POST /api/connections/{connection_id}/query`.
     ///   - page: Opaque pagination token returned in the `links.next` or `links.previous` URL of the previous response. Do not construct it yourself.
+    ///   - xPolytomicVersion: The `X-Polytomic-Version` header.
     public func getQueryResults(id: UUID, page: String? = nil, xPolytomicVersion: String? = nil) async throws -> QueryResultsEnvelope {
         var request = Request(method: .get, path: "/api/queries/{id}")
         request.path("id", id)
@@ -58,13 +59,12 @@ extension Client {
     /// Repeats `getQueryResults` until `data.status` is `done` or `completed`, failing with `WaitFailure` when it is `failed`.
     public func waitForQueryResults(
         id: UUID,
-        page: String? = nil,
         xPolytomicVersion: String? = nil,
         every interval: Duration = .seconds(2),
         timeout: Duration = .seconds(300)
     ) async throws -> QueryResultsEnvelope {
         try await poll(every: interval, timeout: timeout) {
-            let result = try await getQueryResults(id: id, page: page, xPolytomicVersion: xPolytomicVersion)
+            let result = try await getQueryResults(id: id, xPolytomicVersion: xPolytomicVersion)
             switch result.data.status {
             case .done, .completed: return result
             case .failed: throw WaitFailure(result)

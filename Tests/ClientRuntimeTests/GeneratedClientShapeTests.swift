@@ -30,13 +30,13 @@ private struct Client: Sendable {
 
     init(
         serverURL: URL = URL(string: "https://api.allium.so")!,
-        apiKeyBearer: String? = nil,
+        apiKey: String? = nil,
         bearer: String? = nil,
         basic: BasicCredentials? = nil,
         configuration: ClientConfiguration = .init()
     ) {
         connection = Connection(serverURL: serverURL, configuration: configuration, credentials: [
-            "APIKeyBearer": apiKeyBearer.map { .apiKey($0, name: "X-API-KEY", in: .header) },
+            "APIKeyBearer": apiKey.map { .apiKey($0, name: "X-API-KEY", in: .header) },
             "bearerAuth": bearer.map { .bearer($0) },
             "basicAuth": basic.map { .basic(username: $0.username, password: $0.password) },
         ])
@@ -68,7 +68,7 @@ private struct Client: Sendable {
                                 .text("a,b\n1,2\n", contentType: "text/csv"),
                                 .json(#"{"detail":"bad run"}"#, status: 422),
                                 .text("gone", status: 410))
-            let client = Client(serverURL: server.url, apiKeyBearer: "k-123", configuration: .init(timeout: .seconds(10)))
+            let client = Client(serverURL: server.url, apiKey: "k-123", configuration: .init(timeout: .seconds(10)))
 
             guard case .json(let result) = try await client.getQueryRunResults(runId: "r/1", ids: [1, 2], xVersion: "2024-01") else {
                 Issue.record("expected JSON")

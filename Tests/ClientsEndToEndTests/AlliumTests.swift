@@ -14,7 +14,7 @@ import Testing
     @Test func queryRunResultsDecodeCompletely() async throws {
         try await withTestServer { server async throws in
             await server.script(Self.path, try serving("allium-query-run-results.json"))
-            let client = Client(serverURL: server.url, apiKeyBearer: Self.key, configuration: testConfiguration)
+            let client = Client(serverURL: server.url, apiKey: Self.key, configuration: testConfiguration)
             let result = try await client.getQueryRunResults(runId: Self.runId)
 
             let sent = try #require(await server.requests.only)
@@ -50,7 +50,7 @@ import Testing
     @Test func formatIsSentAsItsRawValue() async throws {
         try await withTestServer { server async throws in
             await server.script(Self.path, .json(#"{"sql": "SELECT 1", "meta": {"columns": []}}"#))
-            let client = Client(serverURL: server.url, apiKeyBearer: Self.key, configuration: testConfiguration)
+            let client = Client(serverURL: server.url, apiKey: Self.key, configuration: testConfiguration)
             let minimal = try await client.getQueryRunResults(runId: Self.runId, f: .jsonFile)
             #expect(try #require(await server.requests.last).target == Self.path + "?f=json_file")
             #expect(minimal.data == nil && minimal.queriedAt == nil && minimal.meta.columns.isEmpty)
@@ -63,7 +63,7 @@ import Testing
     @Test func validationErrorLocationsMixStringsAndIntegers() async throws {
         try await withTestServer { server async throws in
             await server.script(Self.path, try serving("allium-validation-error.json", status: 422))
-            let client = Client(serverURL: server.url, apiKeyBearer: Self.key, configuration: testConfiguration)
+            let client = Client(serverURL: server.url, apiKey: Self.key, configuration: testConfiguration)
             let error = await clientError { _ = try await client.getQueryRunResults(runId: Self.runId) }
             #expect(error?.status == 422)
             let body = try #require(error?.body(as: HTTPValidationError.self))
@@ -81,7 +81,7 @@ import Testing
     @Test func slowServerTimesOut() async throws {
         try await withTestServer { server async throws in
             await server.script(Self.path, ScriptedResponse(headers: ["Content-Type": "application/json"], body: try fixture("allium-query-run-results.json"), delay: .seconds(5)))
-            let client = Client(serverURL: server.url, apiKeyBearer: Self.key, configuration: ClientConfiguration(timeout: .milliseconds(300)))
+            let client = Client(serverURL: server.url, apiKey: Self.key, configuration: ClientConfiguration(timeout: .milliseconds(300)))
             let started = ContinuousClock.now
             let error = await clientError { _ = try await client.getQueryRunResults(runId: Self.runId) }
             guard case .timedOut? = error else {

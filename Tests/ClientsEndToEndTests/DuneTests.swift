@@ -24,7 +24,7 @@ import Testing
 
             #expect(results.executionId == "01GBM4W2N0NMCGPZYW8AYK4YF1")
             #expect(results.queryId == 980708)
-            #expect(results.state == .queryStateCompleted)
+            #expect(results.state == .completed)
             #expect(results.state.rawValue == "QUERY_STATE_COMPLETED")
             // Microseconds survive: "2022-08-29T06:33:24.913138Z" and friends.
             expectTime(results.submittedAt, 1_661_754_804.913138)

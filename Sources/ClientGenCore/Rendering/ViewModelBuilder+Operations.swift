@@ -8,14 +8,10 @@ extension ViewModelBuilder {
             "[" + alternatives.map { "[" + $0.map(SwiftLiteral.string).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
         }
         var docLines = DocLines(operation.summary, operation.description).lines
-        let parameterDocs = operation.parameters.sorted { $0.position < $1.position }.compactMap { parameter -> String? in
-            guard let description = parameter.description?.trimmingWhitespace, !description.isEmpty else { return nil }
-            return "   - \(Self.escaped(parameter.label)): " + description.split(whereSeparator: \.isNewline).joined(separator: " ")
-        }
-        if !parameterDocs.isEmpty {
+        if !operation.parameters.isEmpty {
             if !docLines.isEmpty { docLines.append("") }
             docLines.append(" - Parameters:")
-            docLines += parameterDocs
+            docLines += operation.parameters.map { "   - \(Self.escaped($0.label)): \($0.documentation)" }
         }
         let returnType = operation.returnType?.spelling
         return OperationViewModel(

@@ -27,10 +27,9 @@ public struct OperationParameter: Sendable {
     /// Optional for optional parameters.
     public var type: SwiftType
     public var defaultValue: SwiftValue?
-    public var description: String?
+    /// The parameter's line in the method's doc comment: the spec's description, or what the value is for.
+    public var documentation: String
     public var location: Location
-    /// Where the spec lists the parameter, which orders the doc comment.
-    public var position: Int
 
     public enum Location: Sendable, Hashable {
         /// `style` and `explode` are set only where they differ from what the runtime does without them.

@@ -9,7 +9,7 @@ struct ClientTranslator {
         var credentials: [CredentialModel] = []
         for scheme in document.securitySchemes.sorted(by: { $0.name < $1.name }) {
             guard let kind = credentialKind(of: scheme) else { continue }
-            credentials.append(CredentialModel(schemeName: scheme.name, label: labels.claim(Naming.memberName(scheme.name)), kind: kind))
+            credentials.append(CredentialModel(schemeName: scheme.name, label: labels.claim(Self.label(for: scheme, kind: kind)), kind: kind))
         }
         return ClientModel(
             title: document.info.title,
@@ -18,6 +18,30 @@ struct ClientTranslator {
             serverURL: document.servers.first.map(\.defaultURL).flatMap { $0.contains("://") ? $0 : nil },
             credentials: credentials
         )
+    }
+
+    /// The initializer's label for a scheme's credential: the scheme's name, unless that name says the credential
+    /// is of another kind than the one sent (Allium's `APIKeyBearer` is an API key sent in `X-API-KEY`, not a bearer
+    /// token), in which case it is named for what it carries.
+    private static func label(for scheme: SecurityScheme, kind: CredentialModel.Kind) -> String {
+        let words = Set(Naming.words(scheme.name).map { $0.lowercased() })
+        let otherKinds: Set<String> = switch kind {
+        case .apiKey: ["bearer", "basic", "oauth", "oauth2", "jwt", "password"]
+        case .bearer: ["basic", "password", "cookie"]
+        case .basic: ["bearer", "jwt", "oauth", "oauth2"]
+        }
+        guard !words.isDisjoint(with: otherKinds) else { return Naming.memberName(scheme.name) }
+        switch kind {
+        case .apiKey(let name, _):
+            // `X-API-KEY` → `apiKey`: where the key travels, less the `X-` that header names carry by convention.
+            var keyWords = Naming.words(name)
+            if keyWords.count > 1, keyWords[0].lowercased() == "x" { keyWords.removeFirst() }
+            return Naming.memberName(keyWords.joined(separator: "_"))
+        case .bearer:
+            return "bearerToken"
+        case .basic:
+            return "basicCredentials"
+        }
     }
 
     private func credentialKind(of scheme: SecurityScheme) -> CredentialModel.Kind? {

@@ -112,6 +112,31 @@ enum Naming {
         return validIdentifier(joined, fallback: "value", isType: false)
     }
 
+    /// Member names for the string values of the enum `typeName`, without the leading words every value shares
+    /// when those only repeat what the type says: `QUERY_STATE_PENDING`, `QUERY_STATE_COMPLETED` → `pending`,
+    /// `completed`. A prefix of one word is dropped only when the type's name has that word (`ConnectorType`:
+    /// `connector_gmail` → `gmail`), since one shared word is often half of the meaning (`read_only` and
+    /// `read_write` are not `only` and `write`); a negation is never dropped. Values that would lose all their words
+    /// or be left starting with a digit keep their whole names. Values left as they are map to nothing.
+    static func caseNames(_ values: [String], typeName: String) -> [String: String] {
+        let split = values.map { words($0) }
+        guard split.count > 1, let first = split.first else { return [:] }
+        var shared = first.count
+        for words in split.dropFirst() {
+            shared = min(shared, zip(first, words).prefix { $0.lowercased() == $1.lowercased() }.count)
+        }
+        guard shared > 1 || (shared == 1 && words(typeName).contains { $0.lowercased() == first[0].lowercased() }),
+              split.allSatisfy({ $0.count > shared && $0[shared].first?.isNumber == false }),
+              !first.prefix(shared).contains(where: { negations.contains($0.lowercased()) }) else { return [:] }
+        var result: [String: String] = [:]
+        for (value, words) in zip(values, split) {
+            result[value] = memberName(words.dropFirst(shared).joined(separator: "_"))
+        }
+        return result
+    }
+
+    private static let negations: Set<String> = ["not", "no", "non", "none", "never", "without"]
+
     /// Whether `name` can be written as a Swift identifier (in backticks, when it is a keyword).
     static func isIdentifier(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }

@@ -18,7 +18,8 @@ struct OperationHelpers {
         return PaginationModel(name: names.claim(operation.name + "Pages"), nextLink: link, nextLinkDescription: settings.next)
     }
 
-    func wait(_ settings: WaitSettings, for operation: OperationModel, names: inout NameScope) -> WaitModel? {
+    /// `pagination` names the page-token parameter, which the wait method leaves out: it polls the first page.
+    func wait(_ settings: WaitSettings, pagination: PaginationSettings?, for operation: OperationModel, names: inout NameScope) -> WaitModel? {
         var summary: [String] = []
         var condition: WaitModel.Condition?
         if let until = settings.until {
@@ -45,7 +46,10 @@ struct OperationHelpers {
             summary: "Repeats `\(operation.name)` " + summary.joined(separator: ", ") + ".",
             condition: condition,
             retryStatuses: settings.retryOn,
-            omittedParameters: []
+            omittedParameters: Set(operation.parameters.compactMap { parameter in
+                guard case .query(let name, _, _) = parameter.location, name == pagination?.tokenParameter else { return nil }
+                return parameter.label
+            })
         )
     }
 

@@ -10,19 +10,20 @@ struct OperationTranslator {
         var required: [OperationParameter] = []
         var optional: [OperationParameter] = []
 
-        for (position, parameter) in operation.parameters.enumerated() where !Self.isIgnoredHeader(parameter) {
+        for parameter in operation.parameters where !Self.isIgnoredHeader(parameter) {
             let label = labels.claim(parameter.swiftName ?? Naming.memberName(parameter.name))
             let usage = parameter.schema.map { schemas.usage(of: $0, suggestedName: typePrefix + Naming.typeName(parameter.name)) }
                 ?? TypeUsage(.string)
             let location = Self.location(of: parameter)
+            let documentation = Self.documentation(parameter.description) ?? "The `\(parameter.name)` \(Self.noun(for: parameter.location))."
             if parameter.required || parameter.location == .path {
-                required.append(OperationParameter(label: label, type: usage.type, description: parameter.description, location: location, position: position))
+                required.append(OperationParameter(label: label, type: usage.type, documentation: documentation, location: location))
             } else {
                 let schemaDefault = parameter.schema.flatMap { $0.defaultValue ?? schemas.resolve($0)?.defaultValue }
                 optional.append(OperationParameter(
                     label: label, type: usage.type.optional,
                     defaultValue: schemaDefault.flatMap { schemas.value($0, as: usage.type) } ?? .nil,
-                    description: parameter.description, location: location, position: position
+                    documentation: documentation, location: location
                 ))
             }
         }
@@ -44,10 +45,11 @@ struct OperationTranslator {
                 type = .builtin(.data)
                 encoding = .binary(contentType: media.contentType.contains("*") ? "application/octet-stream" : media.contentType)
             }
+            let documentation = Self.documentation(body.description) ?? "The request body, sent as `\(media.contentType)`."
             if body.required {
-                required.append(OperationParameter(label: "body", type: type, location: .body(encoding), position: operation.parameters.count))
+                required.append(OperationParameter(label: "body", type: type, documentation: documentation, location: .body(encoding)))
             } else {
-                optional.append(OperationParameter(label: "body", type: type.optional, defaultValue: .nil, location: .body(encoding), position: operation.parameters.count))
+                optional.append(OperationParameter(label: "body", type: type.optional, defaultValue: .nil, documentation: documentation, location: .body(encoding)))
             }
         }
 
@@ -74,6 +76,21 @@ struct OperationTranslator {
     private static func isIgnoredHeader(_ parameter: Parameter) -> Bool {
         guard parameter.location == .header else { return false }
         return ["accept", "content-type", "authorization"].contains(parameter.name.lowercased())
+    }
+
+    /// A spec description as one line of a doc comment, or nil when there is none.
+    private static func documentation(_ description: String?) -> String? {
+        guard let text = description?.trimmingWhitespace, !text.isEmpty else { return nil }
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    private static func noun(for location: Parameter.Location) -> String {
+        switch location {
+        case .path: "path parameter"
+        case .query: "query parameter"
+        case .header: "header"
+        case .cookie: "cookie"
+        }
     }
 
     /// Where the value goes, with `style` and `explode` only where they differ from what the runtime does by default.

@@ -104,7 +104,7 @@ struct SchemaTranslator {
         }
         let usage = TypeUsage(.declared(name), nullable: isNullable(target))
         if case .enumeration(let rawType, let values) = SchemaShape(target, resolve: resolve) {
-            enumCaseNames[name] = Self.caseTable(Self.cases(values, rawType: rawType))
+            enumCaseNames[name] = Self.caseTable(Self.cases(values, rawType: rawType, typeName: name))
         }
         referenceUsages[key] = usage
         return usage
@@ -156,7 +156,7 @@ struct SchemaTranslator {
     }
 
     private mutating func declareEnumeration(_ schema: Schema, as name: String, rawType: BuiltinType, values: [JSONLiteral]) {
-        let cases = Self.cases(values, rawType: rawType)
+        let cases = Self.cases(values, rawType: rawType, typeName: name)
         enumCaseNames[name] = Self.caseTable(cases)
         declarations.append(.enumeration(EnumModel(
             name: name, documentation: documentation(of: schema, name: name), rawType: rawType, cases: cases
@@ -164,14 +164,15 @@ struct SchemaTranslator {
     }
 
     /// Case names for enum values; a value the spec does not list decodes as `unknown`, so that name is taken.
-    static func cases(_ values: [JSONLiteral], rawType: BuiltinType) -> [EnumModel.EnumCase] {
+    static func cases(_ values: [JSONLiteral], rawType: BuiltinType, typeName: String) -> [EnumModel.EnumCase] {
         var scope = NameScope(reserved: ["unknown"])
         var seen: Set<JSONLiteral> = []
         var result: [EnumModel.EnumCase] = []
+        let names = Naming.caseNames(values.compactMap(\.string), typeName: typeName)
         for value in values where seen.insert(value).inserted {
             switch value {
             case .string(let text):
-                result.append(EnumModel.EnumCase(name: scope.claim(Naming.memberName(text.isEmpty ? "empty" : text)), value: value))
+                result.append(EnumModel.EnumCase(name: scope.claim(names[text] ?? Naming.memberName(text.isEmpty ? "empty" : text)), value: value))
             case .int(let number):
                 result.append(EnumModel.EnumCase(name: scope.claim(number < 0 ? "minus\(-number)" : "_\(number)"), value: value))
             default:

@@ -24,7 +24,7 @@ public struct Translator: Sendable {
                 operations[index].pagination = helpers.pagination(settings, for: operations[index], names: &names)
             }
             if let settings = entry.configured.wait {
-                operations[index].wait = helpers.wait(settings, for: operations[index], names: &names)
+                operations[index].wait = helpers.wait(settings, pagination: entry.configured.pagination, for: operations[index], names: &names)
             }
         }
 

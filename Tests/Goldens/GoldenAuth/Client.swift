@@ -11,6 +11,8 @@ public nonisolated struct Client: Sendable {
 
     public init(
         serverURL: URL = URL(string: "https://eu.example.com/v1")!,
+        partnerKey: String? = nil,
+        bearerToken: String? = nil,
         basic: BasicCredentials? = nil,
         bearer: String? = nil,
         cookieKey: String? = nil,
@@ -20,6 +22,8 @@ public nonisolated struct Client: Sendable {
         configuration: ClientConfiguration = .init()
     ) {
         connection = Connection(serverURL: serverURL, configuration: configuration, credentials: [
+            "APIKeyBearer": partnerKey.map { .apiKey($0, name: "X-Partner-Key", in: .header) },
+            "BearerBasic": bearerToken.map { .bearer($0) },
             "basic": basic.map { .basic(username: $0.username, password: $0.password) },
             "bearer": bearer.map { .bearer($0) },
             "cookieKey": cookieKey.map { .apiKey($0, name: "session", in: .cookie) },

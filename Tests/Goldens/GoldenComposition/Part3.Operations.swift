@@ -4,6 +4,8 @@ import ClientRuntime
 import Foundation
 
 extension Client {
+    /// - Parameters:
+    ///   - body: The request body, sent as `application/json`.
     public func createPet(body: PetInput) async throws -> Pet {
         var request = Request(method: .post, path: "/pets")
         request.jsonBody(body)

@@ -4,6 +4,8 @@ import ClientRuntime
 import Foundation
 
 extension Client {
+    /// - Parameters:
+    ///   - body: The request body, sent as `text/plain`.
     public func addNote(body: String? = nil) async throws {
         var request = Request(method: .post, path: "/notes")
         if let body { request.textBody(body, contentType: "text/plain") }
@@ -15,6 +17,8 @@ extension Client {
         }
     }
 
+    /// - Parameters:
+    ///   - body: The request body, sent as `multipart/form-data`.
     public func attach(body: Data) async throws {
         var request = Request(method: .post, path: "/attachments")
         request.body(body, contentType: "multipart/form-data")
@@ -25,6 +29,8 @@ extension Client {
         }
     }
 
+    /// - Parameters:
+    ///   - body: The request body, sent as `application/octet-stream`.
     public func upload(body: Data) async throws {
         var request = Request(method: .put, path: "/upload")
         request.body(body, contentType: "application/octet-stream")

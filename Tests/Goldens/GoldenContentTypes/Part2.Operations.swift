@@ -23,6 +23,8 @@ extension Client {
         }
     }
 
+    /// - Parameters:
+    ///   - key: The `key` path parameter.
     public func getCached(key: String) async throws -> Entry? {
         var request = Request(method: .get, path: "/cache/{key}")
         request.path("key", key)

@@ -14,6 +14,8 @@ extension Client {
         }
     }
 
+    /// - Parameters:
+    ///   - body: The request body, sent as `application/x-www-form-urlencoded`.
     public func login(body: LoginRequest) async throws -> LoginResponse {
         var request = Request(method: .post, path: "/login")
         request.formBody(body)

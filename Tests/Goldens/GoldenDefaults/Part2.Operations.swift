@@ -4,6 +4,14 @@ import ClientRuntime
 import Foundation
 
 extension Client {
+    /// - Parameters:
+    ///   - q: The `q` query parameter.
+    ///   - limit: The `limit` query parameter.
+    ///   - exact: The `exact` query parameter.
+    ///   - threshold: The `threshold` query parameter.
+    ///   - sort: The `sort` query parameter.
+    ///   - fields: The `fields` query parameter.
+    ///   - page: The `page` query parameter.
     public func search(
         q: String,
         limit: Int? = 20,

@@ -3,6 +3,29 @@
 import ClientRuntime
 import Foundation
 
+/// One shared word that the type's name has, which the cases drop.
+public nonisolated enum ConnectorType: RawRepresentable, Codable, Hashable, Sendable {
+    case gmail, dropbox
+    /// A value the spec does not list, kept as received.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "connector_gmail": self = .gmail
+        case "connector_dropbox": self = .dropbox
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .gmail: "connector_gmail"
+        case .dropbox: "connector_dropbox"
+        case .unknown(let value): value
+        }
+    }
+}
+
 /// The same values as `mood`, so an alias of its type.
 public typealias ReactionPreviousMood = ReactionMood
 

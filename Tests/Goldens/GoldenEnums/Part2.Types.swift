@@ -35,6 +35,29 @@ public nonisolated enum FileKind: RawRepresentable, Codable, Hashable, Sendable 
     }
 }
 
+/// A value that is only the shared prefix, and values left with a digit, keep their names.
+public nonisolated enum Level: RawRepresentable, Codable, Hashable, Sendable {
+    case level, levelHigh
+    /// A value the spec does not list, kept as received.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "LEVEL": self = .level
+        case "LEVEL_HIGH": self = .levelHigh
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .level: "LEVEL"
+        case .levelHigh: "LEVEL_HIGH"
+        case .unknown(let value): value
+        }
+    }
+}
+
 public nonisolated enum ListReactionsKind: RawRepresentable, Codable, Hashable, Sendable {
     case thumbs, heart
     /// A value the spec does not list, kept as received.
@@ -103,6 +126,28 @@ public nonisolated enum ReactionMood: RawRepresentable, Codable, Hashable, Senda
         switch self {
         case .happy: "happy"
         case .sad: "sad"
+        case .unknown(let value): value
+        }
+    }
+}
+
+public nonisolated enum Region: RawRepresentable, Codable, Hashable, Sendable {
+    case region1, region2
+    /// A value the spec does not list, kept as received.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "REGION_1": self = .region1
+        case "REGION_2": self = .region2
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .region1: "REGION_1"
+        case .region2: "REGION_2"
         case .unknown(let value): value
         }
     }

@@ -28,6 +28,31 @@ public nonisolated enum Casing: RawRepresentable, Codable, Hashable, Sendable {
     }
 }
 
+/// Every value repeats two words, which the cases drop.
+public nonisolated enum ExecutionState: RawRepresentable, Codable, Hashable, Sendable {
+    case pending, completed, completedPartial
+    /// A value the spec does not list, kept as received.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "QUERY_STATE_PENDING": self = .pending
+        case "QUERY_STATE_COMPLETED": self = .completed
+        case "QUERY_STATE_COMPLETED_PARTIAL": self = .completedPartial
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .pending: "QUERY_STATE_PENDING"
+        case .completed: "QUERY_STATE_COMPLETED"
+        case .completedPartial: "QUERY_STATE_COMPLETED_PARTIAL"
+        case .unknown(let value): value
+        }
+    }
+}
+
 /// Deprecated in the spec, which its doc comment says; an attribute would make every use of it warn.
 ///
 /// - Important: Deprecated in the spec.
@@ -53,11 +78,40 @@ public nonisolated enum OldOrder: RawRepresentable, Codable, Hashable, Sendable 
     }
 }
 
+/// A shared negation, which the cases keep.
+public nonisolated enum Progress: RawRepresentable, Codable, Hashable, Sendable {
+    case notStarted, notFinished
+    /// A value the spec does not list, kept as received.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "NOT_STARTED": self = .notStarted
+        case "NOT_FINISHED": self = .notFinished
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .notStarted: "NOT_STARTED"
+        case .notFinished: "NOT_FINISHED"
+        case .unknown(let value): value
+        }
+    }
+}
+
 public nonisolated struct Reaction: Codable, Hashable, Sendable {
     public var vote: Vote
     public var file: FileKind
     public var casing: Casing?
     public var priority: Priority?
+    public var state: ExecutionState?
+    public var connector: ConnectorType?
+    public var access: Access?
+    public var progress: Progress?
+    public var level: Level?
+    public var region: Region?
     /// A one-value enum is a constant tag, generated as its plain type.
     public var object: String?
     /// An inline enum.
@@ -75,8 +129,8 @@ public nonisolated struct Reaction: Codable, Hashable, Sendable {
     private var _legacyMood: ReactionLegacyMood?
 
     enum CodingKeys: String, CodingKey {
-        case vote, file, casing, priority, object, mood, previousMood, legacyOrder
-        case _legacyMood = "legacyMood", tags
+        case vote, file, casing, priority, state, connector, access, progress, level, region, object
+        case mood, previousMood, legacyOrder, _legacyMood = "legacyMood", tags
     }
 
     public init(
@@ -84,6 +138,12 @@ public nonisolated struct Reaction: Codable, Hashable, Sendable {
         file: FileKind,
         casing: Casing? = nil,
         priority: Priority? = nil,
+        state: ExecutionState? = nil,
+        connector: ConnectorType? = nil,
+        access: Access? = nil,
+        progress: Progress? = nil,
+        level: Level? = nil,
+        region: Region? = nil,
         object: String? = nil,
         mood: ReactionMood? = nil,
         previousMood: ReactionPreviousMood? = nil,
@@ -95,6 +155,12 @@ public nonisolated struct Reaction: Codable, Hashable, Sendable {
         self.file = file
         self.casing = casing
         self.priority = priority
+        self.state = state
+        self.connector = connector
+        self.access = access
+        self.progress = progress
+        self.level = level
+        self.region = region
         self.object = object
         self.mood = mood
         self.previousMood = previousMood

@@ -4,6 +4,10 @@ import ClientRuntime
 import Foundation
 
 extension Client {
+    /// - Parameters:
+    ///   - kind: The `kind` query parameter.
+    ///   - order: The `order` query parameter.
+    ///   - priority: The `priority` query parameter.
     public func listReactions(
         kind: ListReactionsKind,
         order: ListReactionsOrder? = .desc,

@@ -3,6 +3,29 @@
 import ClientRuntime
 import Foundation
 
+/// One shared word that is half of each value's meaning, which the cases keep.
+public nonisolated enum Access: RawRepresentable, Codable, Hashable, Sendable {
+    case readOnly, readWrite
+    /// A value the spec does not list, kept as received.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "read_only": self = .readOnly
+        case "read_write": self = .readWrite
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .readOnly: "read_only"
+        case .readWrite: "read_write"
+        case .unknown(let value): value
+        }
+    }
+}
+
 /// The spec's own enum; the inline `order` parameter lists the same values, so it becomes an alias.
 public nonisolated enum SortOrder: RawRepresentable, Codable, Hashable, Sendable {
     case asc, desc

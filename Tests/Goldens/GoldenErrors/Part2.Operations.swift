@@ -4,6 +4,8 @@ import ClientRuntime
 import Foundation
 
 extension Client {
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
     public func getOrder(id: String) async throws -> Order {
         var request = Request(method: .get, path: "/orders/{id}")
         request.path("id", id)

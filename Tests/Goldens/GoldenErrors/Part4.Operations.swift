@@ -4,6 +4,8 @@ import ClientRuntime
 import Foundation
 
 extension Client {
+    /// - Parameters:
+    ///   - body: The request body, sent as `application/json`.
     public func createOrder(body: Order) async throws -> Order {
         var request = Request(method: .post, path: "/orders")
         request.jsonBody(body)

@@ -4,6 +4,10 @@ import ClientRuntime
 import Foundation
 
 extension Client {
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    ///   - since: The `since` query parameter.
+    ///   - day: The `day` query parameter.
     public func getEvent(id: UUID, since: Date? = nil, day: CalendarDate? = nil) async throws -> Event {
         var request = Request(method: .get, path: "/events/{id}")
         request.path("id", id)

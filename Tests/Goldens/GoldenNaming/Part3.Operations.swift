@@ -4,6 +4,8 @@ import ClientRuntime
 import Foundation
 
 extension Client {
+    /// - Parameters:
+    ///   - thingId: The `thingId` path parameter.
     public func getThingsByThingIdParts(thingId: String) async throws {
         var request = Request(method: .get, path: "/things/{thingId}/parts")
         request.path("thingId", thingId)
@@ -14,6 +16,8 @@ extension Client {
         }
     }
 
+    /// - Parameters:
+    ///   - itemId: The `item_id` path parameter.
     public func readItem(itemId: Int) async throws -> SelfModel {
         var request = Request(method: .get, path: "/api/v1/items/{item_id}")
         request.path("item_id", itemId)
@@ -25,6 +29,8 @@ extension Client {
         }
     }
 
+    /// - Parameters:
+    ///   - thingId: The `thingId` path parameter.
     public func removeAllParts(thingId: String) async throws {
         var request = Request(method: .delete, path: "/things/{thingId}/parts")
         request.path("thingId", thingId)

@@ -4,6 +4,11 @@ import ClientRuntime
 import Foundation
 
 extension Client {
+    /// - Parameters:
+    ///   - selfValue: The `self` path parameter.
+    ///   - `default`: The `default` query parameter.
+    ///   - `func`: The `func` query parameter.
+    ///   - limit: The `page-size` query parameter.
     public func `class`(
         selfValue: String,
         `default`: Bool? = nil,

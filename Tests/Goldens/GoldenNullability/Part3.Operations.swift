@@ -4,6 +4,9 @@ import ClientRuntime
 import Foundation
 
 extension Client {
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    ///   - note: The `note` query parameter.
     public func getRecord(id: String, note: String? = nil) async throws -> Record {
         var request = Request(method: .get, path: "/records/{id}")
         request.path("id", id)

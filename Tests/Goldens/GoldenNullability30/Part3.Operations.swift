@@ -4,6 +4,8 @@ import ClientRuntime
 import Foundation
 
 extension Client {
+    /// - Parameters:
+    ///   - note: The `note` query parameter.
     public func getRecord(note: String? = nil) async throws -> Record {
         var request = Request(method: .get, path: "/records")
         request.query("note", note)

@@ -4,6 +4,18 @@ import ClientRuntime
 import Foundation
 
 extension Client {
+    /// - Parameters:
+    ///   - projectId: The `projectId` path parameter.
+    ///   - itemId: The `itemId` path parameter.
+    ///   - xRequestId: The `X-Request-Id` header.
+    ///   - verbose: The `verbose` query parameter.
+    ///   - xTrace: The `X-Trace` header.
+    ///   - fields: The `fields` query parameter.
+    ///   - ids: The `ids` query parameter.
+    ///   - tags: The `tags` query parameter.
+    ///   - words: The `words` query parameter.
+    ///   - filter: The `filter` query parameter.
+    ///   - session: The `session` cookie.
     public func getItem(
         projectId: String,
         itemId: Int,
