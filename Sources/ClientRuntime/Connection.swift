@@ -15,7 +15,34 @@ public struct Connection: Sendable {
         self.credentials = credentials.compactMapValues { $0 }
     }
 
+    /// Sends the request and reads the whole response body, up to `maxResponseBytes`.
     public func send(_ request: Request) async throws -> Response {
+        let (received, url) = try await exchange(request)
+        do {
+            let body = try await received.body.collect(upTo: configuration.maxResponseBytes)
+            return Response(status: received.status, headers: received.headers, body: body, url: url, method: request.method)
+        } catch {
+            throw mapped(error)
+        }
+    }
+
+    /// Sends the request and returns as soon as the response head arrives; the body streams in as it is read.
+    /// The whole-exchange timeout covers reading it, and cancelling the reading task stops the transfer.
+    public func stream(_ request: Request) async throws -> StreamedResponse {
+        let (received, url) = try await exchange(request)
+        let source = received.body
+        let redacting = self
+        let body = HTTPBody(SingleUseChunks(next: { [iterator = ChunkIterator(source)] in
+            do {
+                return try await iterator.next()
+            } catch {
+                throw redacting.mapped(error)
+            }
+        }), length: source.length)
+        return StreamedResponse(status: received.status, headers: received.headers, body: body, url: url, method: request.method)
+    }
+
+    private func exchange(_ request: Request) async throws -> (TransportResponse, URL) {
         try Task.checkCancellation()
         if let problem = request.problem { throw ClientError.invalidRequest(redact(problem)) }
         let url = try request.url(serverURL: serverURL)
@@ -30,17 +57,11 @@ public struct Connection: Sendable {
         let chain = configuration.middlewares.reversed().reduce(authorize) { next, middleware in
             { @Sendable outgoing in try await middleware.intercept(outgoing, next: next) }
         }
-
-        let received: TransportResponse
         do {
-            received = try await chain(outgoing)
+            return (try await chain(outgoing), url)
         } catch {
             throw mapped(error)
         }
-        guard received.body.count <= configuration.maxResponseBytes else {
-            throw ClientError.responseTooLarge(limit: configuration.maxResponseBytes)
-        }
-        return Response(status: received.status, headers: received.headers, body: received.body, url: url, method: request.method)
     }
 
     /// Decodes a JSON success body. A non-JSON Content-Type is reported as such rather than as a
@@ -75,6 +96,30 @@ public struct Connection: Sendable {
 
     public func undocumentedError(_ response: Response) -> ClientError {
         .undocumentedStatus(status: response.status, rawBody: response.body, headers: response.headers)
+    }
+
+    /// The error for a documented status of a streamed call, whose body is read first.
+    public func documentedError<T: Decodable & Sendable>(_ type: T.Type, from response: StreamedResponse) async -> ClientError {
+        do {
+            return documentedError(T.self, from: try await buffered(response))
+        } catch {
+            return (mapped(error) as? ClientError) ?? .transport(redact("\(error)"))
+        }
+    }
+
+    /// The error for an undocumented status of a streamed call, whose body is read first.
+    public func undocumentedError(_ response: StreamedResponse) async -> ClientError {
+        do {
+            return undocumentedError(try await buffered(response))
+        } catch {
+            return (mapped(error) as? ClientError) ?? .transport(redact("\(error)"))
+        }
+    }
+
+    /// A streamed response read whole, up to `maxResponseBytes`.
+    public func buffered(_ response: StreamedResponse) async throws -> Response {
+        let body = try await response.body.collect(upTo: configuration.maxResponseBytes)
+        return Response(status: response.status, headers: response.headers, body: body, url: response.url, method: response.method)
     }
 
     private func headers(for request: Request) -> HeaderFields {
@@ -126,7 +171,7 @@ public struct Connection: Sendable {
         return origin(a) == origin(b)
     }
 
-    private func mapped(_ error: any Error) -> any Error {
+    func mapped(_ error: any Error) -> any Error {
         if error is CancellationError || Task.isCancelled { return CancellationError() }
         switch error {
         case ClientError.transport(let message): return ClientError.transport(redact(message))

@@ -1,17 +1,18 @@
 import Foundation
 
 /// A fully built HTTP request as it goes onto the wire: what middlewares inspect and transports send.
-public struct TransportRequest: Sendable, Hashable {
+public struct TransportRequest: Sendable {
     public var method: HTTPMethod
     public var url: URL
     public var headers: HeaderFields
-    public var body: Data?
-    /// The whole exchange must finish within this, not just each read; nil means no limit.
+    public var body: HTTPBody?
+    /// The whole exchange must finish within this, reading the body included; nil means no limit.
     public var timeout: Duration?
-    /// Transports stop reading and throw `ClientError.responseTooLarge` beyond this many body bytes.
+    /// How much of a response body a buffered call keeps; a transport that buffers bodies itself should stop
+    /// reading beyond it and throw `ClientError.responseTooLarge`.
     public var maxResponseBytes: Int
 
-    public init(method: HTTPMethod, url: URL, headers: HeaderFields = [:], body: Data? = nil, timeout: Duration? = nil, maxResponseBytes: Int = .max) {
+    public init(method: HTTPMethod, url: URL, headers: HeaderFields = [:], body: HTTPBody? = nil, timeout: Duration? = nil, maxResponseBytes: Int = .max) {
         self.method = method
         self.url = url
         self.headers = headers
@@ -21,22 +22,28 @@ public struct TransportRequest: Sendable, Hashable {
     }
 }
 
-/// A complete HTTP response as a transport returns it.
-public struct TransportResponse: Sendable, Hashable {
+/// An HTTP response as a transport returns it: the head as soon as it arrives, the body as it streams in.
+public struct TransportResponse: Sendable {
     public var status: Int
     public var headers: HeaderFields
-    public var body: Data
+    public var body: HTTPBody
 
-    public init(status: Int, headers: HeaderFields = [:], body: Data = Data()) {
+    public init(status: Int, headers: HeaderFields = [:], body: HTTPBody = HTTPBody(Data())) {
         self.status = status
         self.headers = headers
         self.body = body
     }
+
+    /// A response whose whole body is already in memory, as a simple transport or a test returns it.
+    public init(status: Int, headers: HeaderFields = [:], body: Data) {
+        self.init(status: status, headers: headers, body: HTTPBody(body))
+    }
 }
 
 /// What actually moves bytes. Swappable so apps can bring their own HTTP stack and tests can run
-/// without one. Implementations should throw `ClientError.timedOut`, `.responseTooLarge` or
-/// `.transport`, and `CancellationError` when the calling task is cancelled.
+/// without one. A transport may return the body whole (`TransportResponse(status:headers:body: Data)`) or as
+/// it streams in. Implementations should throw `ClientError.timedOut` or `.transport`, and `CancellationError`
+/// when the calling task is cancelled, also from the body's iterator.
 public protocol HTTPTransport: Sendable {
     func send(_ request: TransportRequest) async throws -> TransportResponse
 }

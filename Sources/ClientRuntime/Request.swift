@@ -15,7 +15,7 @@ public struct Request: Sendable {
     /// An empty inner list means anonymous access is acceptable. `[]` sends no credentials.
     public var security: [[String]] = []
     public private(set) var headers = HeaderFields()
-    public private(set) var body: Data?
+    public private(set) var body: HTTPBody?
     var target: Target
     var queryPairs: [(String, String)] = []
     var cookies: [(String, String)] = []
@@ -81,7 +81,7 @@ public struct Request: Sendable {
 
     public mutating func jsonBody(_ value: some Encodable, encoder: JSONEncoder = JSONCoding.makeEncoder()) {
         do {
-            setBody(try encoder.encode(value), contentType: "application/json")
+            setBody(HTTPBody(try encoder.encode(value)), contentType: "application/json")
         } catch {
             fail("the JSON body could not be encoded: \(error)")
         }
@@ -98,15 +98,20 @@ public struct Request: Sendable {
             }
         }) else { return }
         let encoded = pairs.map { FormEncoding.encode($0.0) + "=" + FormEncoding.encode($0.1) }.joined(separator: "&")
-        setBody(Data(encoded.utf8), contentType: "application/x-www-form-urlencoded")
+        setBody(HTTPBody(Data(encoded.utf8)), contentType: "application/x-www-form-urlencoded")
     }
 
     public mutating func body(_ data: Data, contentType: String) {
-        setBody(data, contentType: contentType)
+        setBody(HTTPBody(data), contentType: contentType)
+    }
+
+    /// A body sent as it is read: from a file, or from any sequence of chunks.
+    public mutating func body(_ body: HTTPBody, contentType: String) {
+        setBody(body, contentType: contentType)
     }
 
     public mutating func textBody(_ text: String, contentType: String = "text/plain; charset=utf-8") {
-        setBody(Data(text.utf8), contentType: contentType)
+        setBody(HTTPBody(Data(text.utf8)), contentType: contentType)
     }
 
     /// Sets `Accept`; pass several types comma-separated when an operation has several.
@@ -115,7 +120,7 @@ public struct Request: Sendable {
         headers["Accept"] = mediaTypes
     }
 
-    private mutating func setBody(_ data: Data, contentType: String) {
+    private mutating func setBody(_ data: HTTPBody, contentType: String) {
         guard checkHeader("Content-Type", contentType) else { return }
         body = data
         headers["Content-Type"] = contentType

@@ -35,6 +35,37 @@ public struct Response: Sendable {
     }
 }
 
+/// A server's answer whose body has not been read: what a streaming call hands on while the body arrives.
+public struct StreamedResponse: Sendable {
+    public let status: Int
+    public let headers: HeaderFields
+    public let body: HTTPBody
+    /// The URL requested, without credentials; kept for error messages and logs.
+    public let url: URL
+    public let method: HTTPMethod
+
+    public init(status: Int, headers: HeaderFields, body: HTTPBody, url: URL, method: HTTPMethod) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.url = url
+        self.method = method
+    }
+}
+
+/// Iterates a body from an escaping closure, advancing one iterator in place.
+final class ChunkIterator: @unchecked Sendable {
+    private var iterator: HTTPBody.Iterator
+
+    init(_ body: HTTPBody) {
+        iterator = body.makeAsyncIterator()
+    }
+
+    func next() async throws -> Data? {
+        try await iterator.next()
+    }
+}
+
 /// Just enough Content-Type parsing to pick a decoder and a charset.
 enum MediaType {
     static func essence(of contentType: String) -> String {

@@ -39,7 +39,7 @@ private struct RetryOnce: ClientMiddleware {
             let seen = try #require(await recorder.requests.first)
             #expect(seen.method == .post)
             #expect(seen.url.absoluteString == server.url.absoluteString + "/jobs")
-            #expect(seen.body == Data("hi".utf8))
+            #expect(try await seen.body?.collect(upTo: 100) == Data("hi".utf8))
             #expect(seen.headers["Authorization"] == nil)
             #expect(seen.timeout == .seconds(60))
 

@@ -35,6 +35,9 @@ public struct ScriptedResponse: Sendable {
         case dropConnection
         /// Announces `body.count` bytes in Content-Length, sends only `sending` of them, then closes.
         case truncateBody(sending: Int)
+        /// Sends the body in pieces with chunked transfer encoding, waiting `interval` before each piece, and
+        /// then ends the body, or closes the socket mid-body when `thenDrop` is set.
+        case trickle(pieces: [Data], interval: Duration, thenDrop: Bool)
     }
 
     public var status: Int
@@ -168,6 +171,9 @@ private actor Script {
             // FlyingFox asks a WebSocket handler for its frames before writing the 101 response;
             // failing there makes it close the socket having written nothing.
             return HTTPResponse(webSocket: RefusingWebSocket())
+        case .trickle(let pieces, let interval, let thenDrop):
+            let bytes = TrickledBytes(pieces: pieces, interval: interval, failsAtEnd: thenDrop)
+            return HTTPResponse(statusCode: status, headers: headers, body: HTTPBodySequence(from: bytes))
         case .truncateBody(let sending):
             let bytes = ScriptedBytes(bytes: Array(scripted.body.prefix(sending)), failsAtEnd: true)
             return HTTPResponse(statusCode: status, headers: headers, body: HTTPBodySequence(from: bytes, count: scripted.body.count))
@@ -185,25 +191,67 @@ private struct RefusingWebSocket: WSHandler {
 /// closes the socket.
 private struct ScriptedBytes: AsyncBufferedSequence, AsyncBufferedIteratorProtocol {
     typealias Element = UInt8
-    var bytes: [UInt8]
+    let bytes: [UInt8]
     let failsAtEnd: Bool
+    var offset = 0
+
+    init(bytes: [UInt8], failsAtEnd: Bool) {
+        self.bytes = bytes
+        self.failsAtEnd = failsAtEnd
+    }
 
     func makeAsyncIterator() -> ScriptedBytes { self }
 
     mutating func next() async throws -> UInt8? {
-        guard !bytes.isEmpty else { return try end() }
-        return bytes.removeFirst()
+        guard offset < bytes.count else { return try end() }
+        defer { offset += 1 }
+        return bytes[offset]
     }
 
     mutating func nextBuffer(suggested count: Int) async throws -> [UInt8]? {
-        guard !bytes.isEmpty else { return try end() }
-        let chunk = Array(bytes.prefix(count))
-        bytes.removeFirst(chunk.count)
-        return chunk
+        guard offset < bytes.count else { return try end() }
+        let end = Swift.min(bytes.count, offset + Swift.max(count, 1))
+        defer { offset = end }
+        return Array(bytes[offset..<end])
     }
 
     private func end<T>() throws -> T? {
         if failsAtEnd { throw URLError(.networkConnectionLost) }
         return nil
+    }
+}
+
+/// Yields each piece after a pause, then ends, or fails so the server closes the socket mid-body.
+private struct TrickledBytes: AsyncBufferedSequence, AsyncBufferedIteratorProtocol {
+    typealias Element = UInt8
+    var pieces: [Data]
+    let interval: Duration
+    let failsAtEnd: Bool
+    var current: [UInt8] = []
+
+    init(pieces: [Data], interval: Duration, failsAtEnd: Bool) {
+        self.pieces = pieces
+        self.interval = interval
+        self.failsAtEnd = failsAtEnd
+    }
+
+    func makeAsyncIterator() -> TrickledBytes { self }
+
+    mutating func next() async throws -> UInt8? {
+        try await nextBuffer(suggested: 1)?.first
+    }
+
+    mutating func nextBuffer(suggested count: Int) async throws -> [UInt8]? {
+        if current.isEmpty {
+            guard !pieces.isEmpty else {
+                if failsAtEnd { throw URLError(.networkConnectionLost) }
+                return nil
+            }
+            try await Task.sleep(for: interval)
+            current = Array(pieces.removeFirst())
+        }
+        let chunk = Array(current.prefix(Swift.max(count, 1)))
+        current.removeFirst(chunk.count)
+        return chunk
     }
 }

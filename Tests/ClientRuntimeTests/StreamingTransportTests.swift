@@ -1,0 +1,169 @@
+import ClientRuntime
+import Foundation
+import HTTPTestServer
+import Testing
+
+/// Bodies that stream both ways through `URLSessionTransport` over real HTTP.
+@Suite struct StreamingTransportTests {
+    private func connection(_ server: TestServer, timeout: Duration? = .seconds(20)) -> Connection {
+        Connection(serverURL: server.url, configuration: ClientConfiguration(timeout: timeout))
+    }
+
+    private static func pseudoRandom(_ count: Int, seed: UInt64 = 42) -> Data {
+        var state = seed
+        var bytes = [UInt8](repeating: 0, count: count)
+        for index in bytes.indices {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            bytes[index] = UInt8(truncatingIfNeeded: state >> 56)
+        }
+        return Data(bytes)
+    }
+
+    /// The head arrives before the body: the first piece is read while the server still holds back the rest.
+    @Test func headArrivesBeforeTheBodyAndPiecesArriveAsSent() async throws {
+        try await withTestServer { server async throws in
+            let pieces = (0..<5).map { Data("piece \($0);".utf8) }
+            await server.script("*", ScriptedResponse(headers: ["Content-Type": "text/plain"], behaviour: .trickle(pieces: pieces, interval: .milliseconds(150), thenDrop: false)))
+            let started = ContinuousClock.now
+            let response = try await connection(server).stream(Request(method: .get, path: "/trickle"))
+            #expect(response.status == 200)
+            #expect(ContinuousClock.now - started < .milliseconds(600), "the head waited for the body")
+            var received = Data()
+            var firstAt: Duration?
+            for try await chunk in response.body {
+                if firstAt == nil { firstAt = ContinuousClock.now - started }
+                received.append(chunk)
+            }
+            #expect(received == pieces.reduce(Data(), +))
+            #expect(try #require(firstAt) < .milliseconds(600), "the first piece waited for the whole body")
+        }
+    }
+
+    /// A reader slower than the network still gets every byte in order: 24 MB, read with pauses, through a buffer
+    /// of fixed size (memory figures are in the benchmarks).
+    @Test func slowReaderGetsEveryByteInOrder() async throws {
+        try await withTestServer { server async throws in
+            let body = Self.pseudoRandom(24 << 20)
+            await server.script("*", ScriptedResponse(headers: ["Content-Type": "application/octet-stream"], body: body, chunked: true))
+            let response = try await connection(server).stream(Request(method: .get, path: "/big"))
+            var received = Data()
+            var reads = 0
+            for try await chunk in response.body {
+                received.append(chunk)
+                reads += 1
+                if reads % 16 == 0 { try await Task.sleep(for: .milliseconds(5)) }
+            }
+            #expect(received.count == body.count)
+            #expect(received == body)
+        }
+    }
+
+    @Test func writingToAFileReplacesItOnlyWhenComplete() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("streaming-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("download.bin")
+        try Data("old".utf8).write(to: target)
+        try await withTestServer { server async throws in
+            let body = Self.pseudoRandom(3 << 20, seed: 7)
+            await server.script("/whole", ScriptedResponse(body: body, chunked: true))
+            await server.script("/cut", ScriptedResponse(body: body, behaviour: .truncateBody(sending: 1 << 20)))
+
+            let cut = try await connection(server).stream(Request(method: .get, path: "/cut"))
+            await #expect(throws: ClientError.self) { try await cut.body.write(to: target) }
+            #expect(try Data(contentsOf: target) == Data("old".utf8))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["download.bin"])
+
+            try await connection(server).stream(Request(method: .get, path: "/whole")).body.write(to: target)
+            #expect(try Data(contentsOf: target) == body)
+        }
+    }
+
+    /// Cancelling the task that reads the body ends the read at once with `CancellationError`.
+    @Test func cancellingTheReaderStopsTheTransfer() async throws {
+        try await withTestServer { server async throws in
+            let pieces = (0..<50).map { _ in Data(repeating: 0x61, count: 100) }
+            await server.script("*", ScriptedResponse(behaviour: .trickle(pieces: pieces, interval: .milliseconds(100), thenDrop: false)))
+            let response = try await connection(server).stream(Request(method: .get, path: "/slow"))
+            let reader = Task {
+                var count = 0
+                for try await chunk in response.body { count += chunk.count }
+                return count
+            }
+            try await Task.sleep(for: .milliseconds(350))
+            let cancelledAt = ContinuousClock.now
+            reader.cancel()
+            await #expect(throws: CancellationError.self) { _ = try await reader.value }
+            #expect(ContinuousClock.now - cancelledAt < .milliseconds(500))
+        }
+    }
+
+    /// The whole-exchange timeout covers reading the body.
+    @Test func timeoutCoversTheBody() async throws {
+        try await withTestServer { server async throws in
+            let pieces = (0..<20).map { _ in Data("x".utf8) }
+            await server.script("*", ScriptedResponse(behaviour: .trickle(pieces: pieces, interval: .milliseconds(200), thenDrop: false)))
+            let started = ContinuousClock.now
+            let response = try await connection(server, timeout: .milliseconds(700)).stream(Request(method: .get, path: "/slow"))
+            let error = await clientError { for try await _ in response.body {} }
+            guard case .timedOut? = error else { Issue.record("expected timedOut, got \(String(describing: error))"); return }
+            let elapsed = ContinuousClock.now - started
+            #expect(elapsed >= .milliseconds(650) && elapsed < .seconds(3), "\(elapsed)")
+        }
+    }
+
+    @Test func aResponseBodyCanBeReadOnce() async throws {
+        try await withTestServer { server async throws in
+            await server.script("*", .text("once"))
+            let response = try await connection(server).stream(Request(method: .get, path: "/once"))
+            #expect(try await response.body.collect(upTo: 100) == Data("once".utf8))
+            let error = await clientError { _ = try await response.body.collect(upTo: 100) }
+            guard case .invalidRequest? = error else { Issue.record("expected invalidRequest, got \(String(describing: error))"); return }
+        }
+    }
+
+    /// Request bodies from memory, from a file and from a sequence of chunks (with and without a known length)
+    /// all reach the server byte for byte.
+    @Test func requestBodiesStreamFromEverySource() async throws {
+        let body = Self.pseudoRandom(5 << 20, seed: 3)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("upload-\(UUID().uuidString).bin")
+        try body.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let pieces = stride(from: 0, to: body.count, by: 100_000).map { body[$0..<min($0 + 100_000, body.count)] }
+        let chunks = AsyncStream<Data> { continuation in
+            for piece in pieces { continuation.yield(Data(piece)) }
+            continuation.finish()
+        }
+        let sized = AsyncStream<Data> { continuation in
+            for piece in pieces { continuation.yield(Data(piece)) }
+            continuation.finish()
+        }
+        let bodies: [(String, HTTPBody)] = [
+            ("data", HTTPBody(body)),
+            ("file", try HTTPBody(contentsOf: file)),
+            ("chunks", HTTPBody(chunks)),
+            ("sized", HTTPBody(sized, length: .known(Int64(body.count)))),
+        ]
+        #expect(bodies.map(\.1.isReplayable) == [true, true, false, false])
+        try await withTestServer { server async throws in
+            for (name, upload) in bodies {
+                var request = Request(method: .post, path: "/upload/\(name)")
+                request.body(upload, contentType: "application/octet-stream")
+                let response = try await connection(server).send(request)
+                #expect(response.status == 200, "\(name)")
+            }
+            let received = await server.requests
+            #expect(received.map(\.path) == ["/upload/data", "/upload/file", "/upload/chunks", "/upload/sized"])
+            for request in received {
+                #expect(request.body == body, "\(request.path): \(request.body.count) bytes")
+            }
+            #expect(received[1].header("Content-Length") == String(body.count))
+            #expect(received[2].header("Transfer-Encoding")?.lowercased() == "chunked")
+            #if canImport(Darwin)
+            #expect(received[3].header("Content-Length") == String(body.count))
+            #else
+            #expect(received[3].header("Transfer-Encoding")?.lowercased() == "chunked")
+            #endif
+        }
+    }
+}
