@@ -20,11 +20,14 @@ final class Exchange: Sendable {
     }
 
     private let task: URLSessionTask
-    private let upload: StreamedUpload?
+    /// Where the task is started, paused and cancelled: FoundationNetworking runs those synchronously on its work
+    /// queue, and a thread of the cooperative pool should not wait for that.
+    private let control = DispatchQueue(label: "ClientRuntime.Exchange")
+    private let upload: (any BodyUpload)?
     private let onEnd: @Sendable () -> Void
     private let state = Locked(State())
 
-    init(task: URLSessionTask, upload: StreamedUpload?, onEnd: @escaping @Sendable () -> Void) {
+    init(task: URLSessionTask, upload: (any BodyUpload)?, onEnd: @escaping @Sendable () -> Void) {
         self.task = task
         self.upload = upload
         self.onEnd = onEnd
@@ -47,14 +50,14 @@ final class Exchange: Sendable {
             onEnd()
         } else {
             upload?.start()
-            task.resume()
+            control.async { [task] in task.resume() }
         }
     }
 
     /// Ends the exchange with `error` unless it already ended, and stops the transfer.
     func fail(_ error: any Error) {
         guard let (head, reader, deadline) = end(with: error) else { return }
-        task.cancel()
+        control.async { [task] in task.cancel() }
         upload?.cancel()
         deadline?.cancel()
         head?.resume(throwing: error)
@@ -104,7 +107,7 @@ final class Exchange: Sendable {
             defer { state.reader = nil }
             return (state.reader, suspend)
         }
-        if suspend { task.suspend() }
+        if suspend { control.async { [task] in task.suspend() } }
         reader?.resume()
     }
 
@@ -150,7 +153,7 @@ final class Exchange: Sendable {
             }
             switch step {
             case .chunk(let chunk, let resume):
-                if resume { task.resume() }
+                if resume { control.async { [task] in task.resume() } }
                 return chunk
             case .end:
                 return nil
@@ -196,6 +199,12 @@ final class Exchange: Sendable {
         }
         return ClientError.transport("\(reason) (URLError \(error.code.rawValue))")
     }
+}
+
+/// A request body that a producer feeds to URLSession while the exchange runs.
+protocol BodyUpload: Sendable {
+    func start()
+    func cancel()
 }
 
 /// What a response body's chunks are read through; when the body is dropped unread, the transfer stops.

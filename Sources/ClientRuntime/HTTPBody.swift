@@ -40,9 +40,10 @@ public struct HTTPBody: AsyncSequence, Sendable {
         length = .known(size)
     }
 
-    /// Any sequence of chunks, iterated once. `URLSessionTransport` sends it with chunked transfer encoding, except
-    /// on Apple platforms when `length` is known, where it is sent as `Content-Length` (FoundationNetworking on Linux
-    /// cannot send a stream of known length any other way than chunked).
+    /// Any sequence of chunks, iterated once. On Apple platforms `URLSessionTransport` sends the chunks as they come,
+    /// with `length` as `Content-Length` when it is known and chunked otherwise. On Linux it writes them to a
+    /// temporary file first and sends that (FoundationNetworking would otherwise wait for a slow producer on the
+    /// thread that serves every request in the process).
     public init<Chunks: AsyncSequence & Sendable>(_ chunks: Chunks, length: Length = .unknown) where Chunks.Element == Data {
         source = .chunks(SingleUseChunks(chunks))
         self.length = length

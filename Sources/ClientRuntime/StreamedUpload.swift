@@ -1,12 +1,13 @@
+#if canImport(Darwin)
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 
-/// Feeds a streamed request body to URLSession, which reads request bodies from an `InputStream` on its own
-/// thread: a task reads the body's chunks into a small pipe, and the stream hands them out as URLSession asks.
-/// The pipe holds at most `capacity` bytes, so a large body never sits in memory.
-final class StreamedUpload: @unchecked Sendable {
+/// Feeds a streamed request body to Apple's URLSession, which reads request bodies from an `InputStream`: a task
+/// reads the body's chunks into a small pipe, and the stream hands them out as URLSession asks. The pipe holds at
+/// most `capacity` bytes, so a large body never sits in memory.
+final class StreamedUpload: BodyUpload, @unchecked Sendable {
     static let capacity = 256 * 1024
 
     private let body: HTTPBody
@@ -16,11 +17,7 @@ final class StreamedUpload: @unchecked Sendable {
 
     init(body: HTTPBody) {
         self.body = body
-        #if canImport(Darwin)
         inputStream = BoundStreamPump(pipe: pipe).inputStream
-        #else
-        inputStream = PipeInputStream(pipe: pipe)
-        #endif
     }
 
     func start() {
@@ -140,7 +137,6 @@ final class BodyPipe: @unchecked Sendable {
     }
 }
 
-#if canImport(Darwin)
 /// Apple's URLSession schedules body streams on a run loop, which a Swift `InputStream` subclass cannot join, so
 /// the body goes through a bound stream pair instead: a thread copies the pipe into the pair's output stream,
 /// whose writes block while the pair's buffer is full.
@@ -178,41 +174,6 @@ private final class BoundStreamPump: @unchecked Sendable {
                 offset += written
             }
         }
-    }
-}
-#else
-/// FoundationNetworking reads body streams synchronously and takes "no bytes available" for the end of the body,
-/// so this stream says bytes are available until the body has ended and blocks in `read` until they are.
-private final class PipeInputStream: InputStream {
-    private let pipe: BodyPipe
-    private var status: Stream.Status = .notOpen
-
-    init(pipe: BodyPipe) {
-        self.pipe = pipe
-        super.init(data: Data())
-    }
-
-    override func open() { status = .open }
-
-    override func close() {
-        status = .closed
-        pipe.finish(CancellationError())
-    }
-
-    override var streamStatus: Stream.Status { status }
-
-    override var streamError: (any Error)? { pipe.error }
-
-    override var hasBytesAvailable: Bool { !pipe.hasEnded }
-
-    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength length: Int) -> Int {
-        let count = pipe.read(into: buffer, maxLength: length)
-        if count <= 0 { status = count == 0 ? .atEnd : .error }
-        return count
-    }
-
-    override func getBuffer(_ buffer: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>, length len: UnsafeMutablePointer<Int>) -> Bool {
-        false
     }
 }
 #endif

@@ -10,7 +10,8 @@ import FoundationNetworking
 /// A response body is held in a fixed amount of memory however slowly it is read. On Apple platforms the task
 /// is suspended while the buffer is full. FoundationNetworking on Linux cannot pause a transfer (suspending a task
 /// removes it from libcurl, which abandons it), so there the excess goes to an unlinked temporary file and is
-/// read back in order.
+/// read back in order. A request body streamed from a sequence of chunks is likewise written to a temporary file
+/// on Linux before it is sent (see `SpooledBody`).
 public final class URLSessionTransport: HTTPTransport {
     /// Shared so every client built with the default configuration reuses one connection pool.
     public static let shared = URLSessionTransport()
@@ -47,7 +48,9 @@ public final class URLSessionTransport: HTTPTransport {
         urlRequest.timeoutInterval = request.timeout.map { (Self.seconds($0) + 1).rounded(.up) } ?? 7 * 24 * 3600
 
         let task: URLSessionTask
-        var upload: StreamedUpload?
+        var upload: (any BodyUpload)?
+        var spooled: URL?
+        var timeout = request.timeout
         switch request.body?.source {
         case nil:
             task = session.dataTask(with: urlRequest)
@@ -61,22 +64,36 @@ public final class URLSessionTransport: HTTPTransport {
             if case .known(let length)? = request.body?.length, !request.headers.contains("Content-Length") {
                 urlRequest.setValue(String(length), forHTTPHeaderField: "Content-Length")
             }
-            #else
-            // FoundationNetworking always tells libcurl a stream's length is unknown, and libcurl then sends it
-            // chunked; a Content-Length beside that would contradict it, and servers refuse such a request.
-            urlRequest.setValue(nil, forHTTPHeaderField: "Content-Length")
-            #endif
             let streamed = StreamedUpload(body: request.body!)
             urlRequest.httpBodyStream = streamed.inputStream
             upload = streamed
             task = session.dataTask(with: urlRequest)
+            #else
+            // FoundationNetworking reads a body stream synchronously on the thread that drives every session in
+            // the process, so waiting there for a slow producer would stall all other requests. The body is
+            // written to a temporary file first and sent from there, like any file.
+            let started = ContinuousClock.now
+            let file = try await SpooledBody.write(request.body!)
+            spooled = file
+            if let limit = timeout {
+                timeout = limit - (ContinuousClock.now - started)
+                guard timeout! > .zero else {
+                    try? FileManager.default.removeItem(at: file)
+                    throw ClientError.timedOut
+                }
+            }
+            task = session.uploadTask(with: urlRequest, fromFile: file)
+            #endif
         }
 
-        let exchange = Exchange(task: task, upload: upload) { [delegate] in delegate.unregister(task) }
+        let exchange = Exchange(task: task, upload: upload) { [delegate, spooled] in
+            delegate.unregister(task)
+            if let spooled { try? FileManager.default.removeItem(at: spooled) }
+        }
         delegate.register(exchange, for: task)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                exchange.start(continuation, timeout: request.timeout)
+                exchange.start(continuation, timeout: timeout)
             }
         } onCancel: {
             exchange.fail(CancellationError())
@@ -90,18 +107,19 @@ public final class URLSessionTransport: HTTPTransport {
 }
 
 private final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
-    private let exchanges = Locked([Int: Exchange]())
+    /// By task object rather than `taskIdentifier`, which is unique within one session only.
+    private let exchanges = Locked([ObjectIdentifier: Exchange]())
 
     func register(_ exchange: Exchange, for task: URLSessionTask) {
-        exchanges.withLock { $0[task.taskIdentifier] = exchange }
+        exchanges.withLock { $0[ObjectIdentifier(task)] = exchange }
     }
 
     func unregister(_ task: URLSessionTask) {
-        _ = exchanges.withLock { $0.removeValue(forKey: task.taskIdentifier) }
+        _ = exchanges.withLock { $0.removeValue(forKey: ObjectIdentifier(task)) }
     }
 
     private func exchange(for task: URLSessionTask) -> Exchange? {
-        exchanges.withLock { $0[task.taskIdentifier] }
+        exchanges.withLock { $0[ObjectIdentifier(task)] }
     }
 
     func urlSession(

@@ -38,6 +38,9 @@ public struct ScriptedResponse: Sendable {
         /// Sends the body in pieces with chunked transfer encoding, waiting `interval` before each piece, and
         /// then ends the body, or closes the socket mid-body when `thenDrop` is set.
         case trickle(pieces: [Data], interval: Duration, thenDrop: Bool)
+        /// Sends `first` with chunked transfer encoding, then waits until the test calls `open(gate)` before
+        /// sending `rest`: what a client does before the gate opens cannot depend on the rest of the body.
+        case gated(first: Data, gate: String, rest: Data)
     }
 
     public var status: Int
@@ -109,6 +112,11 @@ public final class TestServer: Sendable {
         get async { await state.requests }
     }
 
+    /// Lets responses waiting at `gate` go on.
+    public func open(_ gate: String) async {
+        await state.gates.gate(gate).open()
+    }
+
     public func stop() async {
         await server.stop()
         task.cancel()
@@ -130,6 +138,7 @@ public func withTestServer(_ body: (TestServer) async throws -> Void) async thro
 private actor Script {
     private var scripts: [String: [ScriptedResponse]] = [:]
     private(set) var requests: [RecordedRequest] = []
+    let gates = Gates()
 
     func set(_ responses: [ScriptedResponse], for path: String) {
         scripts[path] = responses
@@ -171,6 +180,10 @@ private actor Script {
             // FlyingFox asks a WebSocket handler for its frames before writing the 101 response;
             // failing there makes it close the socket having written nothing.
             return HTTPResponse(webSocket: RefusingWebSocket())
+        case .gated(let first, let gate, let rest):
+            let waiting = await gates.gate(gate)
+            let bytes = GatedBytes(first: Array(first), gate: waiting, rest: Array(rest))
+            return HTTPResponse(statusCode: status, headers: headers, body: HTTPBodySequence(from: bytes))
         case .trickle(let pieces, let interval, let thenDrop):
             let bytes = TrickledBytes(pieces: pieces, interval: interval, failsAtEnd: thenDrop)
             return HTTPResponse(statusCode: status, headers: headers, body: HTTPBodySequence(from: bytes))
@@ -253,5 +266,68 @@ private struct TrickledBytes: AsyncBufferedSequence, AsyncBufferedIteratorProtoc
         let chunk = Array(current.prefix(Swift.max(count, 1)))
         current.removeFirst(chunk.count)
         return chunk
+    }
+}
+
+/// Named gates that gated responses wait at until the test opens them.
+actor Gates {
+    private var gates: [String: Gate] = [:]
+
+    func gate(_ name: String) -> Gate {
+        if let gate = gates[name] { return gate }
+        let gate = Gate()
+        gates[name] = gate
+        return gate
+    }
+}
+
+actor Gate {
+    private var isOpen = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func open() {
+        isOpen = true
+        waiting.forEach { $0.resume() }
+        waiting = []
+    }
+
+    func wait() async {
+        if isOpen { return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+}
+
+/// Yields `first`, waits for the gate, then yields `rest`.
+private struct GatedBytes: AsyncBufferedSequence, AsyncBufferedIteratorProtocol {
+    typealias Element = UInt8
+    var first: [UInt8]
+    let gate: Gate
+    var rest: [UInt8]
+    var waited = false
+
+    init(first: [UInt8], gate: Gate, rest: [UInt8]) {
+        self.first = first
+        self.gate = gate
+        self.rest = rest
+    }
+
+    func makeAsyncIterator() -> GatedBytes { self }
+
+    mutating func next() async throws -> UInt8? {
+        try await nextBuffer(suggested: 1)?.first
+    }
+
+    mutating func nextBuffer(suggested count: Int) async throws -> [UInt8]? {
+        if !first.isEmpty {
+            defer { first = [] }
+            return first
+        }
+        if !waited {
+            await gate.wait()
+            waited = true
+        }
+        guard !rest.isEmpty else { return nil }
+        defer { rest = [] }
+        return rest
     }
 }
