@@ -13,6 +13,8 @@ public struct ClientConfiguration: Sendable {
     public var userAgent: String?
     /// Called for every decode, so a client can adjust key or date strategies without subclassing.
     public var makeDecoder: @Sendable () -> JSONDecoder
+    /// How streamed responses (events, JSON lines, rows) are read.
+    public var streaming: StreamingOptions
 
     public init(
         transport: any HTTPTransport = URLSessionTransport.shared,
@@ -20,7 +22,8 @@ public struct ClientConfiguration: Sendable {
         timeout: Duration? = .seconds(60),
         maxResponseBytes: Int = 100 * 1024 * 1024,
         userAgent: String? = "ClientRuntime",
-        makeDecoder: @escaping @Sendable () -> JSONDecoder = JSONCoding.makeDecoder
+        makeDecoder: @escaping @Sendable () -> JSONDecoder = JSONCoding.makeDecoder,
+        streaming: StreamingOptions = StreamingOptions()
     ) {
         self.transport = transport
         self.middlewares = middlewares
@@ -28,5 +31,6 @@ public struct ClientConfiguration: Sendable {
         self.maxResponseBytes = maxResponseBytes
         self.userAgent = userAgent
         self.makeDecoder = makeDecoder
+        self.streaming = streaming
     }
 }

@@ -45,6 +45,9 @@ public enum ClientError: Error, Sendable, CustomStringConvertible, CustomDebugSt
     case unexpectedContentType(expected: String, received: String?)
     /// The response body exceeded `ClientConfiguration.maxResponseBytes`; reading stopped there.
     case responseTooLarge(limit: Int)
+    /// A streamed response broke its format: invalid UTF-8 in an event stream, an event or item over
+    /// `StreamingOptions.maxItemBytes`, or a stream that ended inside an event. Everything before it was delivered.
+    case malformedStream(String)
 
     /// The HTTP status when the server answered at all.
     public var status: Int? {
@@ -80,6 +83,7 @@ public enum ClientError: Error, Sendable, CustomStringConvertible, CustomDebugSt
         case .decoding(let failure): failure.description
         case .unexpectedContentType(let expected, let received): "expected \(expected) but the response is \(received ?? "untyped")"
         case .responseTooLarge(let limit): "the response is larger than the \(limit)-byte limit"
+        case .malformedStream(let reason): "the streamed response is malformed: \(reason)"
         }
     }
 

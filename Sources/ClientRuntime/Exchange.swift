@@ -54,9 +54,10 @@ final class Exchange: Sendable {
         }
     }
 
-    /// Ends the exchange with `error` unless it already ended, and stops the transfer.
-    func fail(_ error: any Error) {
-        guard let (head, reader, deadline) = end(with: error) else { return }
+    /// Ends the exchange with `error` unless it already ended, and stops the transfer. What arrived before a
+    /// transfer failed is still read before the error; after cancellation or the deadline nobody will read it.
+    func fail(_ error: any Error, keepingBuffered: Bool = false) {
+        guard let (head, reader, deadline) = end(with: error, discarding: !keepingBuffered) else { return }
         control.async { [task] in task.cancel() }
         upload?.cancel()
         deadline?.cancel()
@@ -66,11 +67,11 @@ final class Exchange: Sendable {
     }
 
     /// Records the ending; returns who is waiting for it, or nil when the exchange had already ended.
-    private func end(with error: (any Error)?) -> (CheckedContinuation<TransportResponse, any Error>?, CheckedContinuation<Void, Never>?, Task<Void, Never>?)? {
+    private func end(with error: (any Error)?, discarding: Bool) -> (CheckedContinuation<TransportResponse, any Error>?, CheckedContinuation<Void, Never>?, Task<Void, Never>?)? {
         state.withLock { state in
             guard state.ending == nil else { return nil }
             state.ending = .some(error)
-            if error != nil { state.buffer.discard() }
+            if discarding { state.buffer.discard() }
             defer {
                 state.head = nil
                 state.reader = nil
@@ -117,10 +118,10 @@ final class Exchange: Sendable {
             return state.response == nil ? ClientError.transport("the server sent no HTTP response") : nil
         }
         if let failure {
-            fail(failure)
+            fail(failure, keepingBuffered: true)
             return
         }
-        guard let (_, reader, deadline) = end(with: nil) else { return }
+        guard let (_, reader, deadline) = end(with: nil, discarding: false) else { return }
         reader?.resume()
         // The deadline covers reading the body too, so it stays until the reader has taken everything.
         _ = deadline
