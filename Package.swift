@@ -10,7 +10,7 @@ let shippedClients = ["Allium", "Dune", "Polytomic", "RoeAI", "TriggerDev"]
 let goldenModules = [
     "GoldenAuth", "GoldenComposition", "GoldenContentTypes", "GoldenDefaults", "GoldenDictionaries", "GoldenEnums",
     "GoldenErrors", "GoldenFormats", "GoldenHelpers", "GoldenNaming", "GoldenNullability", "GoldenNullability30", "GoldenParameters",
-    "GoldenRecursion",
+    "GoldenRecursion", "GoldenStreaming",
 ]
 
 let strictSettings: [SwiftSetting] = [.treatAllWarnings(as: .error)]
@@ -80,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GoldenDecodingTests",
-            dependencies: ["ClientRuntime"] + goldenModules.map { .target(name: $0) }
+            dependencies: ["ClientRuntime", "HTTPTestServer"] + goldenModules.map { .target(name: $0) }
         ),
         /// A real HTTP server on 127.0.0.1 that records requests and plays scripted responses, for end-to-end tests.
         .target(

@@ -88,9 +88,9 @@ public struct DocumentFilter: Sendable {
         var pending: [Schema] = []
         for operation in operations {
             pending += operation.parameters.compactMap(\.schema)
-            pending += operation.requestBody?.content.compactMap(\.schema) ?? []
+            pending += operation.requestBody?.content.flatMap { [$0.schema, $0.itemSchema].compactMap { $0 } + $0.encoding.values.flatMap { $0.headers.compactMap(\.schema) } } ?? []
             for response in operation.responses {
-                pending += response.content.compactMap(\.schema)
+                pending += response.content.flatMap { [$0.schema, $0.itemSchema].compactMap { $0 } }
                 pending += response.headers.compactMap(\.schema)
             }
         }

@@ -67,12 +67,30 @@ public struct MediaType: Sendable {
     /// The media type as written, e.g. `application/json` or `text/csv; charset=utf-8`.
     public var contentType: String
     public var schema: Schema?
+    /// OpenAPI 3.2's schema of each item of a sequential media type (events, JSON Lines).
+    public var itemSchema: Schema?
     public var example: JSONLiteral?
+    /// How each property of a multipart or form body is encoded, by property name.
+    public var encoding: [String: Encoding] = [:]
 
     public init(contentType: String, schema: Schema? = nil, example: JSONLiteral? = nil) {
         self.contentType = contentType
         self.schema = schema
         self.example = example
+    }
+
+    /// An Encoding Object: a part's media type and headers in multipart, a field's style in a form.
+    public struct Encoding: Sendable {
+        public var source: SourceRange
+        public var contentType: String?
+        public var headers: [Header] = []
+        public var style: Parameter.Style?
+        public var explode: Bool?
+        public var allowReserved = false
+
+        public init(source: SourceRange) {
+            self.source = source
+        }
     }
 }
 

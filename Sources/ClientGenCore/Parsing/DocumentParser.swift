@@ -113,7 +113,7 @@ private struct DocumentReader {
         }
         context.isVersion31 = parts[1] != "0"
         if parts[1] == "2" {
-            context.warning("OpenAPI \(version) is read as 3.1; features new in 3.2 are ignored", at, at: entry.value.location)
+            context.warning("OpenAPI \(version) is read as 3.1 with 3.2's itemSchema; other features new in 3.2 are ignored", at, at: entry.value.location)
         }
         return version
     }

@@ -98,6 +98,8 @@ extension ParseContext {
                 for field in object.entries {
                     switch field.key {
                     case "schema": media.schema = schema(field.value, at / "schema")
+                    case "itemSchema": media.itemSchema = schema(field.value, at / "itemSchema")
+                    case "encoding": media.encoding = encodings(field.value, at / "encoding")
                     case "example": media.example = JSONLiteral(field.value)
                     case "examples": if media.example == nil { media.example = firstExample(field.value) }
                     default: break
@@ -107,6 +109,41 @@ extension ParseContext {
                 error("expected a mapping, found \(entry.value.kindDescription)", at, at: entry.value.location)
             }
             result.append(media)
+        }
+        return result
+    }
+
+    /// `encoding`: per property, the part's content type and headers, or the field's style and explode.
+    private func encodings(_ node: YAMLNode, _ cursor: Cursor) -> [String: MediaType.Encoding] {
+        guard let mapping = self.mapping(node, cursor) else { return [:] }
+        var result: [String: MediaType.Encoding] = [:]
+        for entry in mapping.entries {
+            let at = cursor / entry.key
+            guard let fields = self.mapping(entry.value, at) else { continue }
+            var encoding = MediaType.Encoding(source: at.range(entry.keyLocation))
+            for field in fields.entries {
+                let fieldAt = at / field.key
+                switch field.key {
+                case "contentType":
+                    encoding.contentType = string(field.value, fieldAt)
+                case "headers":
+                    guard let headers = self.mapping(field.value, fieldAt) else { break }
+                    encoding.headers = headers.entries.compactMap { header(named: $0.key, $0.value, fieldAt / $0.key) }
+                case "style":
+                    guard let text = string(field.value, fieldAt) else { break }
+                    encoding.style = Parameter.Style(rawValue: text)
+                    if encoding.style == nil {
+                        warning("unknown encoding style '\(text)'; expected form, spaceDelimited, pipeDelimited or deepObject; the default is used", fieldAt, at: field.value.location)
+                    }
+                case "explode":
+                    encoding.explode = bool(field.value, fieldAt)
+                case "allowReserved":
+                    encoding.allowReserved = bool(field.value, fieldAt) ?? false
+                default:
+                    break
+                }
+            }
+            result[entry.key] = encoding
         }
         return result
     }

@@ -58,6 +58,8 @@ extension OperationViewModel: TemplateContext {
         .optionalText("security", "The security requirements as an array literal; absent when none apply.") { $0.security },
         .contexts("responseCases", "The cases of the switch over the response status.") { $0.responseCases },
         .flag("undocumentedDefault", "Whether the switch needs a `default` that throws for undocumented statuses.") { $0.undocumentedDefault },
+        .text("sendMethod", "`send`, which reads the whole response body, or `stream`, which hands it on as it arrives.") { $0.sendMethod },
+        .text("undocumentedStatement", "What `default` does with an undocumented status.") { $0.undocumentedStatement },
         .flag("isFirst", "Whether this is the first operation of its file.") { $0.isFirst },
         .text("callArguments", "`id: id, page: page`: how a helper passes its parameters on to the method.") { $0.callArguments },
         .context("pagination", "The method that returns every page, when the spec asks for one.") { $0.pagination },

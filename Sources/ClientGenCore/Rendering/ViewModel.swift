@@ -62,6 +62,10 @@ public struct OperationViewModel: Sendable {
     public var security: String?
     public var responseCases: [ResponseCaseViewModel]
     public var undocumentedDefault: Bool
+    /// `send`, which reads the whole body, or `stream`, which hands it on as it arrives.
+    public var sendMethod: String
+    /// What the switch's `default` does with a status the spec does not document.
+    public var undocumentedStatement: String
     public var isFirst = false
     /// `id: id, page: page`: how helpers call the operation with their own parameters.
     public var callArguments: String

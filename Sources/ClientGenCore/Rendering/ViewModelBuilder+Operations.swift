@@ -13,6 +13,11 @@ extension ViewModelBuilder {
             docLines.append(" - Parameters:")
             docLines += operation.parameters.map { "   - \(Self.escaped($0.label)): \($0.documentation)" }
         }
+        if let returns = operation.returns {
+            if !docLines.isEmpty && operation.parameters.isEmpty { docLines.append("") }
+            docLines.append(" - Returns: \(returns)")
+        }
+        let streamed = operation.transfer == .streamed
         let returnType = operation.returnType?.spelling
         return OperationViewModel(
             access: accessKeyword,
@@ -28,8 +33,10 @@ extension ViewModelBuilder {
             requestBinding: requestLines.isEmpty && security == nil ? "let" : "var",
             requestLines: requestLines,
             security: security,
-            responseCases: operation.responseCases.map(responseCase),
+            responseCases: operation.responseCases.map { responseCase($0, streamed: streamed) },
             undocumentedDefault: operation.throwsUndocumented,
+            sendMethod: streamed ? "stream" : "send",
+            undocumentedStatement: streamed ? "throw await connection.undocumentedError(response)" : "throw connection.undocumentedError(response)",
             callArguments: Self.callArguments(parameters),
             pagination: operation.pagination.map { pagination in
                 // Later pages repeat what the link cannot carry: headers, cookies, accepted types and credentials.
@@ -84,7 +91,7 @@ extension ViewModelBuilder {
         }
     }
 
-    private func responseCase(_ responseCase: ResponseCase) -> ResponseCaseViewModel {
+    private func responseCase(_ responseCase: ResponseCase, streamed: Bool) -> ResponseCaseViewModel {
         let pattern = responseCase.statuses.map { statuses in
             statuses.map { status in
                 switch status {
@@ -99,7 +106,13 @@ extension ViewModelBuilder {
         case .decodeJSON(let type): "return try connection.decode(\(type.spelling).self, from: response)"
         case .returnText: "return try response.text()"
         case .returnData: "return response.body"
+        case .throwDocumented(let type) where streamed: "throw await connection.documentedError(\(type.spelling).self, from: response)"
         case .throwDocumented(let type): "throw connection.documentedError(\(type.spelling).self, from: response)"
+        case .returnEvents(let payload?): "return connection.events(from: response, as: \(payload.spelling).self, request: request)"
+        case .returnEvents(nil): "return connection.events(from: response, request: request)"
+        case .returnJSONStream(let item, let recordSeparated):
+            "return connection.jsonStream(from: response, as: \(item.spelling).self, framing: \(recordSeparated ? ".recordSeparated" : ".lines"))"
+        case .returnBody: "return response.body"
         }
         return ResponseCaseViewModel(pattern: pattern, statement: statement)
     }

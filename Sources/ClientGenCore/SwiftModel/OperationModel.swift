@@ -18,6 +18,10 @@ public struct OperationModel: Sendable {
     public var responseCases: [ResponseCase]
     /// Set when no case covers `default`: undocumented statuses throw.
     public var throwsUndocumented: Bool
+    /// Whether the response body is read whole before the status is handled, or handed on as it streams in.
+    public var transfer: Transfer
+    /// What the method returns, for its doc comment, when that needs saying.
+    public var returns: String?
     public var pagination: PaginationModel?
     public var wait: WaitModel?
 }
@@ -57,6 +61,11 @@ public struct ResponseCase: Sendable, Hashable {
     public var action: ResponseAction
 }
 
+public enum Transfer: Sendable, Hashable {
+    case buffered
+    case streamed
+}
+
 public enum StatusMatch: Sendable, Hashable {
     case code(Int)
     /// `2XX`, by its leading digit.
@@ -73,4 +82,10 @@ public enum ResponseAction: Sendable, Hashable {
     case returnData
     /// Throws `ClientError.documentedStatus` with the body decoded as this type.
     case throwDocumented(SwiftType)
+    /// Returns the events of an event stream, their data decoded as this type, or as text for nil.
+    case returnEvents(SwiftType?)
+    /// Returns the items of a JSON Lines (or JSON text sequence) response.
+    case returnJSONStream(SwiftType, recordSeparated: Bool)
+    /// Returns the body as it streams in.
+    case returnBody
 }

@@ -9,6 +9,10 @@ public indirect enum SwiftType: Hashable, Sendable {
     case array(SwiftType)
     /// `[String: Value]`: JSON objects only have string keys.
     case dictionary(SwiftType)
+    /// `ServerSentEvents<Payload>`: a `text/event-stream` response's events, their data decoded as `Payload`.
+    case events(SwiftType)
+    /// `JSONStream<Item>`: a JSON Lines or JSON text sequence response's items.
+    case jsonStream(SwiftType)
 
     public var spelling: String {
         switch self {
@@ -17,6 +21,8 @@ public indirect enum SwiftType: Hashable, Sendable {
         case .optional(let wrapped): wrapped.spelling + "?"
         case .array(let element): "[" + element.spelling + "]"
         case .dictionary(let value): "[String: " + value.spelling + "]"
+        case .events(let payload): "ServerSentEvents<" + payload.spelling + ">"
+        case .jsonStream(let item): "JSONStream<" + item.spelling + ">"
         }
     }
 
@@ -59,6 +65,8 @@ public enum BuiltinType: String, Hashable, Sendable, CaseIterable {
     case data = "Data"
     case url = "URL"
     case jsonValue = "JSONValue"
+    /// A body read as it arrives.
+    case httpBody = "HTTPBody"
     case basicCredentials = "BasicCredentials"
     case clientConfiguration = "ClientConfiguration"
 }

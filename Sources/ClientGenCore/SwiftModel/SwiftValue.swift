@@ -43,7 +43,7 @@ extension SwiftValue {
                 values.append(value)
             }
             return .array(values)
-        case .optional, .dictionary:
+        case .optional, .dictionary, .events, .jsonStream:
             return nil
         }
     }

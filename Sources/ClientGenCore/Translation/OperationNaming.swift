@@ -42,16 +42,25 @@ enum OperationNaming {
     ]
 }
 
-/// How a body's media type is carried: decoded JSON, form fields, text, or raw bytes.
+/// How a body's media type is carried: decoded JSON, form fields, text, raw bytes, or a stream of items.
 enum BodyKind: Equatable {
     case json
     case form
     case text
     case binary
+    case eventStream
+    case jsonLines
+    case jsonSequence
 
     init(contentType: String) {
         let type = contentType.split(separator: ";").first.map { String($0).trimmingWhitespace.lowercased() } ?? ""
-        if type == "application/json" || type.hasSuffix("+json") || type == "text/json" {
+        if type == "text/event-stream" {
+            self = .eventStream
+        } else if Self.jsonLinesTypes.contains(type) {
+            self = .jsonLines
+        } else if type == "application/json-seq" {
+            self = .jsonSequence
+        } else if type == "application/json" || type.hasSuffix("+json") || type == "text/json" {
             self = .json
         } else if type == "application/x-www-form-urlencoded" {
             self = .form
@@ -62,6 +71,18 @@ enum BodyKind: Equatable {
         }
     }
 
+    private static let jsonLinesTypes: Set<String> = [
+        "application/jsonl", "application/x-ndjson", "application/jsonlines", "application/x-jsonlines", "application/x-json-stream",
+    ]
+
+    /// Items that arrive one by one, read as they do.
+    var isStream: Bool {
+        switch self {
+        case .eventStream, .jsonLines, .jsonSequence: true
+        case .json, .form, .text, .binary: false
+        }
+    }
+
     /// Preference when a body offers several media types: the one that gives the most useful Swift type.
     var rank: Int {
         switch self {
@@ -69,10 +90,19 @@ enum BodyKind: Equatable {
         case .form: 1
         case .text: 2
         case .binary: 3
+        case .eventStream: 4
+        case .jsonLines: 5
+        case .jsonSequence: 6
         }
     }
 
+    /// The media type a whole body is best read as, leaving streams aside.
     static func preferred(_ content: [MediaType]) -> (MediaType, BodyKind)? {
-        content.map { ($0, BodyKind(contentType: $0.contentType)) }.min { $0.1.rank < $1.1.rank }
+        content.map { ($0, BodyKind(contentType: $0.contentType)) }.filter { !$0.1.isStream }.min { $0.1.rank < $1.1.rank }
+    }
+
+    /// The stream media type a body is best read as.
+    static func preferredStream(_ content: [MediaType]) -> (MediaType, BodyKind)? {
+        content.map { ($0, BodyKind(contentType: $0.contentType)) }.filter(\.1.isStream).min { $0.1.rank < $1.1.rank }
     }
 }

@@ -4,7 +4,9 @@ struct OperationTranslator {
     let document: Document
     let diagnostics: DiagnosticCollector
 
-    func translate(_ operation: Operation, name: String, schemas: inout SchemaTranslator) -> OperationModel {
+    /// The method, and a variant that streams the response when the spec offers one; the variant's name is
+    /// claimed later, with the helpers', so that it never takes an operation's.
+    func translate(_ operation: Operation, name: String, schemas: inout SchemaTranslator) -> (method: OperationModel, streaming: OperationModel?) {
         let typePrefix = Naming.typeName(name)
         var labels = NameScope(reserved: ["body"])
         var required: [OperationParameter] = []
@@ -28,7 +30,7 @@ struct OperationTranslator {
             }
         }
 
-        if let body = operation.requestBody, let (media, kind) = BodyKind.preferred(body.content) {
+        if let body = operation.requestBody, let (media, kind) = BodyKind.preferred(body.content) ?? body.content.first.map({ ($0, BodyKind.binary) }) {
             if media.contentType.lowercased().hasPrefix("multipart/") {
                 diagnostics.warning("multipart request bodies are sent as raw Data; build the multipart body (with its boundary) yourself", at: body.source)
             }
@@ -41,7 +43,7 @@ struct OperationTranslator {
             case .text:
                 type = .string
                 encoding = .text(contentType: media.contentType)
-            case .binary:
+            case .binary, .eventStream, .jsonLines, .jsonSequence:
                 type = .builtin(.data)
                 encoding = .binary(contentType: media.contentType.contains("*") ? "application/octet-stream" : media.contentType)
             }
@@ -55,20 +57,26 @@ struct OperationTranslator {
 
         let responses = translateResponses(operation, typePrefix: typePrefix, schemas: &schemas)
         let security = operation.security ?? document.security
-        return OperationModel(
-            name: name,
-            summary: operation.summary,
-            description: operation.description,
-            deprecated: operation.deprecated,
-            method: operation.method,
-            path: operation.path,
-            parameters: required + optional,
-            accept: responses.accept,
-            security: security.contains(where: { !$0.schemes.isEmpty }) ? security.map(\.schemes) : nil,
-            returnType: responses.returnType,
-            responseCases: responses.cases,
-            throwsUndocumented: responses.throwsUndocumented
-        )
+        func model(_ responses: TranslatedResponses) -> OperationModel {
+            OperationModel(
+                name: name,
+                summary: operation.summary,
+                description: operation.description,
+                deprecated: operation.deprecated,
+                method: operation.method,
+                path: operation.path,
+                parameters: required + optional,
+                accept: responses.accept,
+                security: security.contains(where: { !$0.schemes.isEmpty }) ? security.map(\.schemes) : nil,
+                returnType: responses.returnType,
+                responseCases: responses.cases,
+                throwsUndocumented: responses.throwsUndocumented,
+                transfer: responses.transfer,
+                returns: responses.returns
+            )
+        }
+        guard let buffered = responses.buffered else { return (model(responses.streamed!), nil) }
+        return (model(buffered), responses.streamed.map(model))
     }
 
     /// OpenAPI says `Accept`, `Content-Type` and `Authorization` header parameters are ignored: the client

@@ -14,12 +14,24 @@ public struct Translator: Sendable {
         let named = configured.operations
             .map { (configured: $0, name: OperationNaming.name(of: $0)) }
             .sorted { ($0.name, $0.configured.operation.path, $0.configured.operation.method.rawValue) < ($1.name, $1.configured.operation.path, $1.configured.operation.method.rawValue) }
-        var operations = named.map { entry in
+        let translated = named.map { entry in
             operationTranslator.translate(entry.configured.operation, name: names.claim(entry.name), schemas: &schemas)
         }
-        // Helpers claim their names after every operation has, so an operation never loses its name to a helper.
+        var operations = translated.map(\.method)
+        // Variants and helpers claim their names after every operation has, so an operation never loses its name.
+        var variants: [OperationModel] = []
+        for case var variant? in translated.map(\.streaming) {
+            variant.name = names.claim(variant.name + "Stream")
+            variants.append(variant)
+        }
         let helpers = OperationHelpers(declarations: schemas.declarations, diagnostics: diagnostics)
         for (index, entry) in named.enumerated() {
+            guard operations[index].transfer == .buffered else {
+                for source in [entry.configured.pagination?.source, entry.configured.wait?.source].compactMap({ $0 }) {
+                    diagnostics.warning("the operation's response is a stream, which has no pages to follow or result to wait for; the extension is ignored", at: source)
+                }
+                continue
+            }
             if let settings = entry.configured.pagination {
                 operations[index].pagination = helpers.pagination(settings, for: operations[index], names: &names)
             }
@@ -29,6 +41,6 @@ public struct Translator: Sendable {
         }
 
         let merged = EnumMerger.merge(schemas.declarations, inlineNames: schemas.inlineEnumNames)
-        return SwiftModule(client: client, operations: operations, declarations: RecursionBreaker.breakCycles(in: merged))
+        return SwiftModule(client: client, operations: operations + variants, declarations: RecursionBreaker.breakCycles(in: merged))
     }
 }

@@ -14,12 +14,33 @@ extension Client {
         }
     }
 
+    /// - Returns: The `application/octet-stream` body as it arrives, to read in chunks or write to a file with `write(to:)`.
+    public func downloadStream() async throws -> HTTPBody {
+        var request = Request(method: .get, path: "/download")
+        request.accept("application/octet-stream")
+        let response = try await connection.stream(request)
+        switch response.status {
+        case 200: return response.body
+        default: throw await connection.undocumentedError(response)
+        }
+    }
+
     public func getAnything() async throws -> Data {
         let request = Request(method: .get, path: "/anything")
         let response = try await connection.send(request)
         switch response.status {
         case 200: return response.body
         default: throw connection.undocumentedError(response)
+        }
+    }
+
+    /// - Returns: The body as it arrives, to read in chunks or write to a file with `write(to:)`.
+    public func getAnythingStream() async throws -> HTTPBody {
+        let request = Request(method: .get, path: "/anything")
+        let response = try await connection.stream(request)
+        switch response.status {
+        case 200: return response.body
+        default: throw await connection.undocumentedError(response)
         }
     }
 
