@@ -18,6 +18,8 @@ public struct HTTPBody: AsyncSequence, Sendable {
         case data(Data)
         case file(URL)
         case chunks(SingleUseChunks)
+        /// Chunks made afresh for each iteration, from parts that can all be read again.
+        case repeatable(@Sendable () -> SingleUseChunks)
     }
 
     let source: Source
@@ -54,10 +56,16 @@ public struct HTTPBody: AsyncSequence, Sendable {
         self.length = length
     }
 
+    /// Chunks of a sequence that can be iterated again when `replayable`, and only once otherwise.
+    init<Chunks: AsyncSequence & Sendable>(_ chunks: Chunks, length: Length, replayable: Bool) where Chunks.Element == Data {
+        source = replayable ? .repeatable { SingleUseChunks(chunks) } : .chunks(SingleUseChunks(chunks))
+        self.length = length
+    }
+
     /// Whether iterating again yields the same bytes, so a request that carries the body can be retried.
     public var isReplayable: Bool {
         switch source {
-        case .data, .file: true
+        case .data, .file, .repeatable: true
         case .chunks: false
         }
     }
@@ -67,6 +75,7 @@ public struct HTTPBody: AsyncSequence, Sendable {
         case .data(let data): Iterator(.data(data))
         case .file(let url): Iterator(.file(FileChunks(url)))
         case .chunks(let chunks): Iterator(chunks.claim() ? .chunks(chunks) : .consumed)
+        case .repeatable(let make): Iterator(.chunks(make()))
         }
     }
 

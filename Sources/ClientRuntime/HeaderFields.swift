@@ -19,6 +19,11 @@ public struct HeaderFields: Sendable, Hashable, Sequence, ExpressibleByDictionar
         self.fields = fields
     }
 
+    /// The fields whose values are present, in order: optional values of generated code become headers only when set.
+    public init(values: [(String, String?)]) {
+        fields = values.compactMap { name, value in value.map { Field(name: name, value: $0) } }
+    }
+
     public init(dictionaryLiteral elements: (String, String)...) {
         fields = elements.map { Field(name: $0.0, value: $0.1) }
     }

@@ -131,6 +131,48 @@ enum StyleSerializer {
         return output
     }
 
+    /// Form body fields, not encoded yet: each property in its `encoding` when it has one, in `flatten`'s
+    /// convention otherwise. deepObject writes arrays with indices (`expand[0]=a&expand[1]=b`), as Stripe's
+    /// servers read them, since OpenAPI defines deepObject for objects only.
+    static func form(_ properties: [(key: String, value: ParameterValue)], encoding: [String: FormEncoding]) throws -> [(String, String)] {
+        var output: [(String, String)] = []
+        for (key, value) in properties {
+            guard let field = encoding[key] else {
+                output += try flatten([(key, value)], prefix: nil)
+                continue
+            }
+            switch (field.style, value) {
+            case (_, .null):
+                continue
+            case (.deepObject, _):
+                output += indexed(value, name: key)
+            case (_, .primitive(let text)):
+                output.append((key, text))
+            case (_, .array(let items)) where field.explode:
+                output += try items.map { (key, try primitive($0, name: key)) }
+            case (_, .array(let items)):
+                let delimiter = field.style == .spaceDelimited ? " " : field.style == .pipeDelimited ? "|" : ","
+                output.append((key, try items.map { try primitive($0, name: key) }.joined(separator: delimiter)))
+            case (_, .object(let pairs)) where field.explode:
+                output += try flatten(pairs, prefix: key)
+            case (_, .object(let pairs)):
+                let delimiter = field.style == .spaceDelimited ? " " : field.style == .pipeDelimited ? "|" : ","
+                output.append((key, try present(pairs).flatMap { [$0.key, try primitive($0.value, name: key)] }.joined(separator: delimiter)))
+            }
+        }
+        return output
+    }
+
+    /// `name[key]` for object members and `name[index]` for array elements, all the way down.
+    private static func indexed(_ value: ParameterValue, name: String) -> [(String, String)] {
+        switch value {
+        case .null: []
+        case .primitive(let text): [(name, text)]
+        case .array(let items): items.enumerated().flatMap { indexed($0.element, name: "\(name)[\($0.offset)]") }
+        case .object(let pairs): pairs.flatMap { indexed($0.value, name: "\(name)[\($0.key)]") }
+        }
+    }
+
     private static func present(_ pairs: [(key: String, value: ParameterValue)]) -> [(key: String, value: ParameterValue)] {
         pairs.filter { $0.value != .null }
     }

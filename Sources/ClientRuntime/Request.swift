@@ -87,12 +87,13 @@ public struct Request: Sendable {
         }
     }
 
-    /// `application/x-www-form-urlencoded`: object properties become fields, nested objects use
-    /// bracket names (`a[b]=c`) and arrays repeat the field.
-    public mutating func formBody(_ value: some Encodable) {
+    /// `application/x-www-form-urlencoded`: object properties become fields. A property with an entry in
+    /// `encoding` is written in that style; others as HTML forms and most servers expect: nested objects with
+    /// bracket names (`a[b]=c`) and arrays as a repeated field.
+    public mutating func formBody(_ value: some Encodable, encoding: [String: FormEncoding] = [:]) {
         guard let pairs = attempt("body", { () throws -> [(String, String)] in
             switch try ParameterValue.encode(value) {
-            case .object(let properties): return try StyleSerializer.flatten(properties, prefix: nil)
+            case .object(let properties): return try StyleSerializer.form(properties, encoding: encoding)
             case .null: return []
             default: throw SerializationProblem(message: "a form body must be an object")
             }
@@ -149,7 +150,7 @@ public struct Request: Sendable {
         return true
     }
 
-    private mutating func fail(_ message: String) {
+    mutating func fail(_ message: String) {
         if problem == nil { problem = message }
     }
 
@@ -160,9 +161,18 @@ public struct Request: Sendable {
     }
 }
 
-/// The body flavour of percent-encoding: like query values, but brackets stay readable since the
-/// body is never parsed as a URL.
-enum FormEncoding {
+/// How one property of a form body is written (an OpenAPI Encoding Object's `style` and `explode`), and the
+/// body flavour of percent-encoding.
+public struct FormEncoding: Sendable, Hashable {
+    public var style: QueryStyle
+    public var explode: Bool
+
+    public init(style: QueryStyle = .form, explode: Bool? = nil) {
+        self.style = style
+        self.explode = explode ?? (style == .form || style == .deepObject)
+    }
+
+    /// Like query values, but brackets stay readable since the body is never parsed as a URL.
     static func encode(_ text: String) -> String {
         PercentEncoding.encode(text).replacingOccurrences(of: "%5B", with: "[").replacingOccurrences(of: "%5D", with: "]")
     }

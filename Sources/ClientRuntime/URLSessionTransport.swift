@@ -59,7 +59,7 @@ public final class URLSessionTransport: HTTPTransport {
             task = session.dataTask(with: urlRequest)
         case .file(let url):
             task = session.uploadTask(with: urlRequest, fromFile: url)
-        case .chunks:
+        case .chunks, .repeatable:
             #if canImport(Darwin)
             if case .known(let length)? = request.body?.length, !request.headers.contains("Content-Length") {
                 urlRequest.setValue(String(length), forHTTPHeaderField: "Content-Length")

@@ -11,7 +11,7 @@ import Testing
         let _: () async throws -> Data = client.getAnything
         let _: (Data) async throws -> Void = client.upload
         let _: (LoginRequest) async throws -> LoginResponse = client.login
-        let _: (Data) async throws -> Void = client.attach
+        let _: (AttachForm) async throws -> Void = client.attach
         let _: (String?) async throws -> Void = client.addNote
         let _: (String) async throws -> Entry? = client.getCached
         let _: () async throws -> Entry = client.getMixed

@@ -102,6 +102,7 @@ extension DeclarationViewModel: TemplateContext {
         .context("enumeration", "Present when the type is an enum of raw values.") { if case .enumeration(let value) = $0 { value } else { nil } },
         .context("union", "Present when the type is an enum of alternative types.") { if case .union(let value) = $0 { value } else { nil } },
         .context("alias", "Present when the type is a typealias.") { if case .alias(let value) = $0 { value } else { nil } },
+        .context("form", "Present when the type holds the parts of a multipart body.") { if case .form(let value) = $0 { value } else { nil } },
     ])
 }
 
@@ -188,5 +189,19 @@ extension AliasViewModel: TemplateContext {
         .text("name", "The alias's name.") { $0.name },
         .texts("docLines", "The doc comment, each line as it follows `///`.") { $0.docLines },
         .text("type", "The type it names.") { $0.type },
+    ])
+}
+
+extension FormViewModel: TemplateContext {
+    public static let templateKeys = TemplateKeys<Self>([
+        .text("access", "`public ` or empty, to prefix declarations.") { $0.access },
+        .text("name", "The type's name.") { $0.name },
+        .texts("docLines", "The doc comment, each line as it follows `///`.") { $0.docLines },
+        .texts("propertyLines", "Each property's doc comment and declaration.") { $0.propertyLines },
+        .flag("initIsMultiline", "Whether the initializer's parameters take a line each.") { $0.initIsMultiline },
+        .text("initParameterList", "The initializer's parameters on one line.") { $0.initParameterList },
+        .texts("initParameterLines", "The initializer's parameters, one per line with commas.") { $0.initParameterLines },
+        .texts("assignments", "The initializer's statements.") { $0.assignments },
+        .texts("partLines", "Statements adding each property's part to `form`.") { $0.partLines },
     ])
 }

@@ -108,6 +108,7 @@ public enum DeclarationViewModel: Sendable {
     case enumeration(EnumViewModel)
     case union(UnionViewModel)
     case alias(AliasViewModel)
+    case form(FormViewModel)
 }
 
 public struct StructViewModel: Sendable {
@@ -189,4 +190,18 @@ public struct AliasViewModel: Sendable {
     public var name: String
     public var docLines: [String]
     public var type: String
+}
+
+/// A struct holding the parts of a multipart body, and the `form` that writes them.
+public struct FormViewModel: Sendable {
+    public var access: String
+    public var name: String
+    public var docLines: [String]
+    public var propertyLines: [String]
+    public var initIsMultiline: Bool
+    public var initParameterList: String
+    public var initParameterLines: [String]
+    public var assignments: [String]
+    /// Statements adding each part to `form`.
+    public var partLines: [String]
 }

@@ -6,7 +6,49 @@ extension ViewModelBuilder {
         case .union(let union): .union(self.union(union))
         case .alias(let alias):
             .alias(AliasViewModel(access: accessKeyword, name: alias.name, docLines: docLines(alias.documentation), type: alias.target.spelling))
+        case .form(let form):
+            .form(self.form(form))
         }
+    }
+
+    private func form(_ form: FormModel) -> FormViewModel {
+        var propertyLines: [String] = []
+        var parameters: [ParameterViewModel] = []
+        var partLines: [String] = []
+        for field in form.fields {
+            let name = Self.escaped(field.name)
+            propertyLines += docLines(field.documentation).map { "///" + $0 }
+            propertyLines.append("\(accessKeyword)var \(name): \(field.type.spelling)")
+            parameters.append(ParameterViewModel(
+                name: name, type: field.type.spelling,
+                defaultValue: field.defaultValue.map(Self.literal) ?? (field.type.isOptional ? "nil" : nil), isLast: false
+            ))
+            guard case .part(let part, let kind, let contentType, let headers) = field.role else { continue }
+            let method = switch kind {
+            case .text: "field"
+            case .texts: "fields"
+            case .file: "file"
+            case .files: "files"
+            case .json: "json"
+            }
+            var arguments = "\(SwiftLiteral.string(part)), \(name)"
+            if let contentType { arguments += ", contentType: \(SwiftLiteral.string(contentType))" }
+            if !headers.isEmpty {
+                let pairs = headers.map { "(\(SwiftLiteral.string($0.header)), \(Self.escaped($0.field)))" }.joined(separator: ", ")
+                arguments += ", headers: HeaderFields(values: [\(pairs)])"
+            }
+            partLines.append("form.\(method)(\(arguments))")
+        }
+        parameters = Self.markingLast(parameters)
+        let inlineLength = parameters.reduce(0) { $0 + $1.name.count + $1.type.count + ($1.defaultValue?.count ?? 0) + 6 }
+        return FormViewModel(
+            access: accessKeyword, name: form.name, docLines: docLines(form.documentation), propertyLines: propertyLines,
+            initIsMultiline: parameters.count > 3 || inlineLength > 80,
+            initParameterList: parameters.map(\.declaration).joined(separator: ", "),
+            initParameterLines: parameters.map { $0.declaration + ($0.isLast ? "" : ",") },
+            assignments: parameters.map { "self.\($0.name) = \($0.name)" },
+            partLines: partLines
+        )
     }
 
     private func enumeration(_ enumeration: EnumModel) -> EnumViewModel {

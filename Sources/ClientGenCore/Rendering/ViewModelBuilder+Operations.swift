@@ -83,7 +83,13 @@ extension ViewModelBuilder {
         case .body(let encoding):
             let call = switch encoding {
             case .json: "request.jsonBody(\(label))"
-            case .form: "request.formBody(\(label))"
+            case .form(let styles) where styles.isEmpty: "request.formBody(\(label))"
+            case .form(let styles):
+                "request.formBody(\(label), encoding: [" + styles.sorted { $0.key < $1.key }.map { key, field in
+                    "\(SwiftLiteral.string(key)): .init(style: .\(field.style.rawValue)\(field.explode.map { ", explode: \($0)" } ?? ""))"
+                }.joined(separator: ", ") + "])"
+            case .multipart(fromForm: true): "request.multipartBody(\(label).form)"
+            case .multipart(fromForm: false): "request.multipartBody(\(label))"
             case .text(let contentType): "request.textBody(\(label), contentType: \(SwiftLiteral.string(contentType)))"
             case .binary(let contentType): "request.body(\(label), contentType: \(SwiftLiteral.string(contentType)))"
             }

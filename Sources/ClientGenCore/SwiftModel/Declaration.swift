@@ -4,6 +4,7 @@ public enum Declaration: Sendable {
     case enumeration(EnumModel)
     case union(UnionModel)
     case alias(AliasModel)
+    case form(FormModel)
 
     public var name: String {
         switch self {
@@ -11,6 +12,7 @@ public enum Declaration: Sendable {
         case .enumeration(let value): value.name
         case .union(let value): value.name
         case .alias(let value): value.name
+        case .form(let value): value.name
         }
     }
 }
@@ -96,4 +98,37 @@ public struct AliasModel: Sendable {
     public var name: String
     public var documentation: Documentation
     public var target: SwiftType
+}
+
+/// The parts of a `multipart/form-data` request body, one property each, and the headers its encoding gives them.
+public struct FormModel: Sendable {
+    public var name: String
+    public var documentation: Documentation
+    public var fields: [FormField]
+}
+
+public struct FormField: Sendable {
+    public var name: String
+    /// Optional for parts that may be left out.
+    public var type: SwiftType
+    public var defaultValue: SwiftValue?
+    public var documentation: Documentation
+    public var role: Role
+
+    public enum Role: Sendable, Hashable {
+        /// A part named `name`: text for a single value, one part per element for a list of values, a file, one
+        /// part per file, or JSON for anything else; `headers` maps header names to the fields holding them.
+        case part(name: String, kind: PartKind, contentType: String?, headers: [HeaderField])
+        /// The value of a header of another part, kept in a field of its own.
+        case header
+    }
+
+    public enum PartKind: Sendable, Hashable {
+        case text, texts, file, files, json
+    }
+
+    public struct HeaderField: Sendable, Hashable {
+        public var header: String
+        public var field: String
+    }
 }

@@ -50,9 +50,17 @@ public struct OperationParameter: Sendable {
 /// How a request body is written.
 public enum BodyEncoding: Sendable, Hashable {
     case json
-    case form
+    /// Fields styled by the request body's encoding, by property name; unlisted ones in the default style.
+    case form([String: FieldStyle])
+    /// `multipart/form-data` from a generated form struct (`fromForm`), or from a `MultipartForm` the caller built.
+    case multipart(fromForm: Bool)
     case text(contentType: String)
     case binary(contentType: String)
+
+    public struct FieldStyle: Sendable, Hashable {
+        public var style: Parameter.Style
+        public var explode: Bool?
+    }
 }
 
 /// One `case` of the status switch: the statuses it matches (nil for `default`) and what it does.

@@ -67,6 +67,8 @@ public enum BuiltinType: String, Hashable, Sendable, CaseIterable {
     case jsonValue = "JSONValue"
     /// A body read as it arrives.
     case httpBody = "HTTPBody"
+    case multipartFile = "MultipartFile"
+    case multipartForm = "MultipartForm"
     case basicCredentials = "BasicCredentials"
     case clientConfiguration = "ClientConfiguration"
 }

@@ -75,7 +75,7 @@ struct OperationHelpers {
             switch declaration {
             case .structure(let structure): return structure
             case .alias(let alias): current = alias.target
-            case .enumeration, .union: return nil
+            case .enumeration, .union, .form: return nil
             }
         }
         return nil

@@ -46,6 +46,7 @@ enum OperationNaming {
 enum BodyKind: Equatable {
     case json
     case form
+    case multipart
     case text
     case binary
     case eventStream
@@ -64,6 +65,8 @@ enum BodyKind: Equatable {
             self = .json
         } else if type == "application/x-www-form-urlencoded" {
             self = .form
+        } else if type == "multipart/form-data" {
+            self = .multipart
         } else if type.hasPrefix("text/") {
             self = .text
         } else {
@@ -79,7 +82,7 @@ enum BodyKind: Equatable {
     var isStream: Bool {
         switch self {
         case .eventStream, .jsonLines, .jsonSequence: true
-        case .json, .form, .text, .binary: false
+        case .json, .form, .multipart, .text, .binary: false
         }
     }
 
@@ -88,11 +91,12 @@ enum BodyKind: Equatable {
         switch self {
         case .json: 0
         case .form: 1
-        case .text: 2
-        case .binary: 3
-        case .eventStream: 4
-        case .jsonLines: 5
-        case .jsonSequence: 6
+        case .multipart: 2
+        case .text: 3
+        case .binary: 4
+        case .eventStream: 5
+        case .jsonLines: 6
+        case .jsonSequence: 7
         }
     }
 

@@ -77,7 +77,7 @@ extension OperationTranslator {
         var successAction = ResponseAction.returnVoid
         if let (response, (media, kind)) = main {
             switch kind {
-            case .json, .form:
+            case .json, .form, .multipart:
                 let usage = media.schema.map {
                     schemas.usage(of: $0, suggestedName: typePrefix + OperationNaming.statusName(response.status))
                 } ?? TypeUsage(.json)

@@ -31,15 +31,23 @@ struct OperationTranslator {
         }
 
         if let body = operation.requestBody, let (media, kind) = BodyKind.preferred(body.content) ?? body.content.first.map({ ($0, BodyKind.binary) }) {
-            if media.contentType.lowercased().hasPrefix("multipart/") {
-                diagnostics.warning("multipart request bodies are sent as raw Data; build the multipart body (with its boundary) yourself", at: body.source)
-            }
             let type: SwiftType
             let encoding: BodyEncoding
             switch kind {
-            case .json, .form:
+            case .json:
                 type = media.schema.map { schemas.usage(of: $0, suggestedName: typePrefix + "Request").type } ?? .json
-                encoding = kind == .json ? .json : .form
+                encoding = .json
+            case .form:
+                type = media.schema.map { schemas.usage(of: $0, suggestedName: typePrefix + "Request").type } ?? .json
+                encoding = .form(fieldStyles(media.encoding))
+            case .multipart:
+                if let form = media.schema.flatMap({ schemas.form($0, name: typePrefix + "Form", encoding: media.encoding) }) {
+                    type = .declared(form)
+                    encoding = .multipart(fromForm: true)
+                } else {
+                    type = .builtin(.multipartForm)
+                    encoding = .multipart(fromForm: false)
+                }
             case .text:
                 type = .string
                 encoding = .text(contentType: media.contentType)
@@ -84,6 +92,20 @@ struct OperationTranslator {
     private static func isIgnoredHeader(_ parameter: Parameter) -> Bool {
         guard parameter.location == .header else { return false }
         return ["accept", "content-type", "authorization"].contains(parameter.name.lowercased())
+    }
+
+    /// The styles a form body's `encoding` gives its properties; a property it lists with neither style nor
+    /// explode keeps the default, and so does one with a style forms do not have.
+    private func fieldStyles(_ encoding: [String: MediaType.Encoding]) -> [String: BodyEncoding.FieldStyle] {
+        encoding.compactMapValues { field in
+            guard field.style != nil || field.explode != nil else { return nil }
+            let style = field.style ?? .form
+            guard [.form, .spaceDelimited, .pipeDelimited, .deepObject].contains(style) else {
+                diagnostics.warning("a form field cannot have style '\(style.rawValue)'; it is sent in the default style", at: field.source)
+                return nil
+            }
+            return BodyEncoding.FieldStyle(style: style, explode: field.explode)
+        }
     }
 
     /// A spec description as one line of a doc comment, or nil when there is none.

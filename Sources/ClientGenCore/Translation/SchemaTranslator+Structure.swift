@@ -1,12 +1,12 @@
 extension SchemaTranslator {
     /// A property gathered from a schema and the `allOf` parts it is made of.
-    private struct GatheredProperty {
+    struct GatheredProperty {
         var jsonKey: String
         var schema: Schema
         var required: Bool
     }
 
-    private struct GatheredObject {
+    struct GatheredObject {
         var properties: [GatheredProperty] = []
         var required: Set<String> = []
         var additionalProperties: Schema.AdditionalProperties?
@@ -84,7 +84,7 @@ extension SchemaTranslator {
 
     /// Collects the properties of `schema` and of every `allOf` part, following references. Branches of a
     /// `oneOf`/`anyOf` beside declared properties contribute optional properties: the struct can hold any of them.
-    private func gather(_ schema: Schema, into object: inout GatheredObject, visited: inout Set<Reference.Target>, optionalOnly: Bool) {
+    func gather(_ schema: Schema, into object: inout GatheredObject, visited: inout Set<Reference.Target>, optionalOnly: Bool) {
         if let reference = schema.reference {
             guard visited.insert(reference.target).inserted, let target = resolve(schema) else { return }
             gather(target, into: &object, visited: &visited, optionalOnly: optionalOnly)

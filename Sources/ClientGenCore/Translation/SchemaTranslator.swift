@@ -3,10 +3,10 @@
 /// (`QueryResult` + `meta` → `QueryResultMeta`), which keeps generated files flat and fast to compile.
 struct SchemaTranslator {
     let document: Document
-    private(set) var declarations: [Declaration] = []
+    var declarations: [Declaration] = []
     /// Enums lifted out of the place they appear, which `EnumMerger` may turn into aliases of an identical enum.
     private(set) var inlineEnumNames: Set<String> = []
-    private(set) var typeNames: NameScope
+    var typeNames: NameScope
     private var namedTypes: [Reference.Target: String] = [:]
     private var namedSchemas: [Reference.Target: Schema] = [:]
     /// How each referenced schema is used; large specs refer to the same schema thousands of times.
@@ -108,6 +108,13 @@ struct SchemaTranslator {
         }
         referenceUsages[key] = usage
         return usage
+    }
+
+    /// The struct declared for the named schema `reference` points at, if it is one.
+    func declaredStructure(for reference: Reference) -> StructModel? {
+        guard let name = namedTypes[reference.target] else { return nil }
+        for case .structure(let structure) in declarations where structure.name == name { return structure }
+        return nil
     }
 
     /// Follows `$ref`s to the schema they name.

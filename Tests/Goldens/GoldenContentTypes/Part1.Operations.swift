@@ -19,9 +19,9 @@ extension Client {
 
     /// - Parameters:
     ///   - body: The request body, sent as `multipart/form-data`.
-    public func attach(body: Data) async throws {
+    public func attach(body: AttachForm) async throws {
         var request = Request(method: .post, path: "/attachments")
-        request.body(body, contentType: "multipart/form-data")
+        request.multipartBody(body.form)
         let response = try await connection.send(request)
         switch response.status {
         case 204: return
