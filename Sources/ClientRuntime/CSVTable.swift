@@ -36,71 +36,10 @@ public struct CSVTable: Sendable, Hashable {
     }
 
     private static func records(in bytes: [UInt8]) throws -> [[String]] {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        var parser = CSVRecordParser()
         var records: [[String]] = []
-        var record: [String] = []
-        var field: [UInt8] = []
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var line = 1
-        var inRecord = false
-        var afterClosingQuote = false
-
-        func endField() {
-            record.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            afterClosingQuote = false
-        }
-
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case quote:
-                guard field.isEmpty, !afterClosingQuote else {
-                    throw ParseError(line: line, reason: "a quote inside an unquoted field")
-                }
-                let openingLine = line
-                index += 1
-                while true {
-                    guard index < bytes.count else { throw ParseError(line: openingLine, reason: "a quoted field is never closed") }
-                    let inner = bytes[index]
-                    index += 1
-                    if inner == quote {
-                        guard index < bytes.count, bytes[index] == quote else { break }
-                        index += 1
-                    } else if inner == lf {
-                        line += 1
-                    }
-                    field.append(inner)
-                }
-                if index < bytes.count, ![comma, cr, lf].contains(bytes[index]) {
-                    throw ParseError(line: line, reason: "unexpected text after a closing quote")
-                }
-                afterClosingQuote = true
-                inRecord = true
-            case comma:
-                endField()
-                inRecord = true
-                index += 1
-            case cr, lf:
-                // Blank lines carry no record; skipping them also makes a trailing line break harmless.
-                if inRecord {
-                    endField()
-                    records.append(record)
-                    record = []
-                    inRecord = false
-                }
-                index += (byte == cr && index + 1 < bytes.count && bytes[index + 1] == lf) ? 2 : 1
-                line += 1
-            default:
-                field.append(byte)
-                inRecord = true
-                index += 1
-            }
-        }
-        if inRecord {
-            endField()
-            records.append(record)
-        }
+        try parser.feed(bytes, into: &records)
+        try parser.finish(into: &records)
         return records
     }
 }
