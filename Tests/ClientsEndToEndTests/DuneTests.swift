@@ -196,4 +196,28 @@ import Testing
             expectRedacted(error, [Self.key])
         }
     }
+
+    /// The rows variants read the documented JSON and CSV examples row by row, as they arrive, and agree with the
+    /// whole results.
+    @Test func rowsOfTheDocumentedExamplesAsTheyArrive() async throws {
+        try await withTestServer { server async throws in
+            await server.script(Self.resultsPath, try serving("dune-results.json"))
+            await server.script(Self.resultsPath + "/csv", try serving("dune-results.csv", contentType: "text/csv"))
+            let client = Client(serverURL: server.url, apiKeyHeader: Self.key, configuration: testConfiguration)
+
+            var rows: [ResultRow] = []
+            for try await row in try await client.getExecutionResultsRows(executionId: Self.executionId) { rows.append(row) }
+            #expect(rows == (try await client.getExecutionResults(executionId: Self.executionId)).result?.rows)
+            #expect(rows.count == 8)
+            #expect(rows.first?["TableName"]?.stringValue == "eth_blocks")
+
+            var csvRows: [CSVRow] = []
+            for try await row in try await client.getExecutionResultsCSVRows(executionId: Self.executionId) { csvRows.append(row) }
+            let table = try CSVTable(parsing: try await client.getExecutionResultsCSV(executionId: Self.executionId))
+            #expect(csvRows.map(\.fields) == table.rows)
+            #expect(csvRows.first?.header == table.header)
+            #expect(csvRows.map { $0["TableName"] ?? "" } == table.column("TableName"))
+            #expect(await server.requests.allSatisfy { $0.header("X-Dune-API-Key") == Self.key })
+        }
+    }
 }

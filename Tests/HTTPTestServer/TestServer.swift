@@ -10,6 +10,8 @@ public struct RecordedRequest: Sendable {
     public let target: String
     public let headers: [(name: String, value: String)]
     public let body: Data
+    /// When the server had read the whole request.
+    public var receivedAt = ContinuousClock.now
 
     public var path: String { String(target.prefix { $0 != "?" }) }
 

@@ -42,8 +42,10 @@ public struct Configurator: Sendable {
                 result.pagination = PaginationSettings.read(value, of: operation, diagnostics: diagnostics)
             case "x-clientgen-wait":
                 result.wait = WaitSettings.read(value, diagnostics: diagnostics)
+            case "x-clientgen-rows":
+                result.rows = RowsSettings.read(value, diagnostics: diagnostics)
             default:
-                diagnostics.warning("unknown extension '\(key)'; ClientGen reads x-clientgen-pagination and x-clientgen-wait", at: value.source)
+                diagnostics.warning("unknown extension '\(key)'; ClientGen reads x-clientgen-pagination, x-clientgen-rows and x-clientgen-wait", at: value.source)
             }
         }
         return result

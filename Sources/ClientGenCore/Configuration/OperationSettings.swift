@@ -6,6 +6,33 @@ public struct ConfiguredOperation: Sendable {
     public var swiftName: String?
     public var pagination: PaginationSettings?
     public var wait: WaitSettings?
+    public var rows: RowsSettings?
+}
+
+/// `x-clientgen-rows: {pointer: /result/rows}` or `{format: csv}`: a `<operation>Rows(...)` method that yields the
+/// rows of a large result as they arrive (the elements of the array at the JSON pointer, or CSV records), in the
+/// memory of a batch of rows.
+public struct RowsSettings: Sendable {
+    public enum Format: Sendable, Hashable {
+        case json(pointer: String)
+        case csv
+    }
+
+    public var format: Format
+    public var source: SourceRange
+
+    static func read(_ value: SpecExtension, diagnostics: DiagnosticCollector) -> RowsSettings? {
+        let name = "x-clientgen-rows"
+        let entries = ExtensionReading.mapping(value, name: name, keys: ["pointer", "format"], diagnostics: diagnostics)
+        if let pointer = entries?["pointer"]?.string, pointer.isEmpty || pointer.hasPrefix("/") {
+            return RowsSettings(format: .json(pointer: pointer), source: value.source)
+        }
+        if entries?["format"]?.string == "csv" {
+            return RowsSettings(format: .csv, source: value.source)
+        }
+        diagnostics.warning("\(name) needs 'pointer', a JSON pointer to the array of rows ('/result/rows'), or 'format: csv'; no rows method is generated", at: value.source)
+        return nil
+    }
 }
 
 /// `x-clientgen-pagination: {next: links.next, token: page}`: a `<operation>Pages(...)` method that follows

@@ -119,6 +119,8 @@ extension ViewModelBuilder {
         case .returnJSONStream(let item, let recordSeparated):
             "return connection.jsonStream(from: response, as: \(item.spelling).self, framing: \(recordSeparated ? ".recordSeparated" : ".lines"))"
         case .returnBody: "return response.body"
+        case .returnJSONRows(let row, let pointer): "return connection.jsonRows(from: response, at: \(SwiftLiteral.string(pointer)), as: \(row.spelling).self)"
+        case .returnCSVRows: "return connection.csvRows(from: response)"
         }
         return ResponseCaseViewModel(pattern: pattern, statement: statement)
     }

@@ -96,4 +96,8 @@ public enum ResponseAction: Sendable, Hashable {
     case returnJSONStream(SwiftType, recordSeparated: Bool)
     /// Returns the body as it streams in.
     case returnBody
+    /// Returns the elements of the array at a JSON pointer, decoded as this type as they arrive.
+    case returnJSONRows(SwiftType, pointer: String)
+    /// Returns the records of a CSV body as they arrive.
+    case returnCSVRows
 }

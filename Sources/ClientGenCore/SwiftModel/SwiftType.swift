@@ -13,6 +13,8 @@ public indirect enum SwiftType: Hashable, Sendable {
     case events(SwiftType)
     /// `JSONStream<Item>`: a JSON Lines or JSON text sequence response's items.
     case jsonStream(SwiftType)
+    /// `JSONRows<Row>`: the elements of an array in a large JSON response.
+    case jsonRows(SwiftType)
 
     public var spelling: String {
         switch self {
@@ -23,6 +25,7 @@ public indirect enum SwiftType: Hashable, Sendable {
         case .dictionary(let value): "[String: " + value.spelling + "]"
         case .events(let payload): "ServerSentEvents<" + payload.spelling + ">"
         case .jsonStream(let item): "JSONStream<" + item.spelling + ">"
+        case .jsonRows(let row): "JSONRows<" + row.spelling + ">"
         }
     }
 
@@ -69,6 +72,7 @@ public enum BuiltinType: String, Hashable, Sendable, CaseIterable {
     case httpBody = "HTTPBody"
     case multipartFile = "MultipartFile"
     case multipartForm = "MultipartForm"
+    case csvRows = "CSVRows"
     case basicCredentials = "BasicCredentials"
     case clientConfiguration = "ClientConfiguration"
 }

@@ -43,7 +43,7 @@ extension SwiftValue {
                 values.append(value)
             }
             return .array(values)
-        case .optional, .dictionary, .events, .jsonStream:
+        case .optional, .dictionary, .events, .jsonStream, .jsonRows:
             return nil
         }
     }

@@ -53,6 +53,74 @@ struct OperationHelpers {
         )
     }
 
+    /// `<operation>Rows(...)`: the operation again, streamed, yielding the rows of its result as they arrive.
+    func rows(_ settings: RowsSettings, for operation: OperationModel) -> OperationModel? {
+        let action: ResponseAction
+        let returnType: SwiftType
+        switch settings.format {
+        case .json(let pointer):
+            guard let resultType = operation.returnType, let row = rowType(at: pointer, in: resultType),
+                  operation.responseCases.contains(where: { if case .decodeJSON = $0.action { true } else { false } }) else {
+                diagnostics.warning("x-clientgen-rows: the JSON response has no array at '\(pointer)'; no rows method is generated", at: settings.source)
+                return nil
+            }
+            action = .returnJSONRows(row, pointer: pointer)
+            returnType = .jsonRows(row)
+        case .csv:
+            guard operation.responseCases.contains(where: { $0.action == .returnText }) else {
+                diagnostics.warning("x-clientgen-rows: format csv needs a text response (text/csv); no rows method is generated", at: settings.source)
+                return nil
+            }
+            action = .returnCSVRows
+            returnType = .builtin(.csvRows)
+        }
+        var rows = operation
+        rows.transfer = .streamed
+        rows.returnType = returnType
+        rows.returns = "The rows of the result, as they arrive."
+        rows.pagination = nil
+        rows.wait = nil
+        rows.responseCases = operation.responseCases.compactMap { responseCase in
+            var responseCase = responseCase
+            switch responseCase.action {
+            case .decodeJSON, .returnText: responseCase.action = action
+            case .throwDocumented: break
+            default: return nil
+            }
+            return responseCase
+        }
+        return rows
+    }
+
+    /// The element type of the array at a JSON pointer into `type`, through struct properties and arrays.
+    private func rowType(at pointer: String, in type: SwiftType) -> SwiftType? {
+        let tokens = pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
+            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }
+        var current = type.unwrapped
+        for token in tokens {
+            switch current {
+            case .array(let element) where Int(token) != nil:
+                current = element.unwrapped
+            case .dictionary(let value):
+                current = value.unwrapped
+            case .builtin(.jsonValue):
+                return .json
+            default:
+                guard let structure = structure(current), let property = structure.properties.first(where: { $0.jsonKey == token }) else { return nil }
+                current = property.type.unwrapped
+            }
+        }
+        switch current {
+        case .array(let element): return element
+        case .builtin(.jsonValue): return .json
+        case .declared:
+            guard case .declared(let name) = current, case .alias(let alias)? = declarations[name], case .array(let element) = alias.target else { return nil }
+            return element
+        default: return nil
+        }
+    }
+
     /// Walks struct properties by their JSON keys, through aliases, noting each step reached through an optional.
     private func memberPath(_ keys: [String], from root: String, type: SwiftType) -> MemberPath? {
         var steps: [MemberPath.Step] = []

@@ -27,7 +27,7 @@ public struct Translator: Sendable {
         let helpers = OperationHelpers(declarations: schemas.declarations, diagnostics: diagnostics)
         for (index, entry) in named.enumerated() {
             guard operations[index].transfer == .buffered else {
-                for source in [entry.configured.pagination?.source, entry.configured.wait?.source].compactMap({ $0 }) {
+                for source in [entry.configured.pagination?.source, entry.configured.wait?.source, entry.configured.rows?.source].compactMap({ $0 }) {
                     diagnostics.warning("the operation's response is a stream, which has no pages to follow or result to wait for; the extension is ignored", at: source)
                 }
                 continue
@@ -37,6 +37,10 @@ public struct Translator: Sendable {
             }
             if let settings = entry.configured.wait {
                 operations[index].wait = helpers.wait(settings, pagination: entry.configured.pagination, for: operations[index], names: &names)
+            }
+            if let settings = entry.configured.rows, var rows = helpers.rows(settings, for: operations[index]) {
+                rows.name = names.claim(operations[index].name + "Rows")
+                variants.append(rows)
             }
         }
 
