@@ -24,6 +24,14 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        /// Streamed bodies over loopback: rows of large results, a large multipart upload, many server-sent events.
+        .executableTarget(
+            name: "stream-bench",
+            dependencies: [
+                .product(name: "Dune", package: clientGen),
+                .product(name: "ClientRuntime", package: clientGen),
+            ]
+        ),
         /// Decoding a large Dune results body with the generated client's types and coder, or with plain
         /// JSONDecoder into hand-written structs; one mode per process so that peak RSS is per decoder.
         .executableTarget(

@@ -24,10 +24,21 @@ struct JSONArrayScanner {
     private var targetDepth: Int?
     private var elementOpen = false
     private var elementBytes = 0
+    /// The complete elements of the batch, comma-separated, then the bytes of the element being read.
     private var batch: [UInt8] = []
     private var batchCount = 0
+    /// Where the complete elements end in `batch`.
+    private var completeLength = 0
     private(set) var finished = false
     private(set) var found = false
+    /// Elements handed out in batches so far.
+    private var emitted = 0
+
+    /// Complete elements as the text of a JSON array, and the position of the first in the whole array.
+    struct Batch {
+        var bytes: [UInt8]
+        var first: Int
+    }
 
     init(pointer: String, batchBytes: Int = 256 * 1024, maxElementBytes: Int) {
         target = pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
@@ -39,7 +50,7 @@ struct JSONArrayScanner {
     }
 
     /// Appends each complete batch (a JSON array text) to `batches`; stops reading at the end of the target array.
-    mutating func feed(_ chunk: Data, into batches: inout [[UInt8]]) throws {
+    mutating func feed(_ chunk: Data, into batches: inout [Batch]) throws {
         guard !finished else { return }
         try chunk.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             let bytes = buffer.bindMemory(to: UInt8.self)
@@ -91,7 +102,7 @@ struct JSONArrayScanner {
                     if atTargetLevel, !elementOpen {
                         elementOpen = true
                         elementBytes = 0
-                        if batchCount > 0 { batch.append(0x2C) }
+                        if !batch.isEmpty { batch.append(0x2C) }
                         captureStart = index
                     }
                     try structural(byte)
@@ -103,7 +114,7 @@ struct JSONArrayScanner {
     }
 
     /// The document ended: the target must have been found (an empty array or `null` counts) and read to its end.
-    mutating func finish(into batches: inout [[UInt8]]) throws {
+    mutating func finish(into batches: inout [Batch]) throws {
         if found, !finished {
             throw ClientError.malformedStream("the body ended inside the array at /\(target.joined(separator: "/"))")
         }
@@ -171,16 +182,24 @@ struct JSONArrayScanner {
         }
     }
 
-    private mutating func elementEnded(into batches: inout [[UInt8]]) {
+    private mutating func elementEnded(into batches: inout [Batch]) {
         elementOpen = false
         batchCount += 1
+        completeLength = batch.count
         if batch.count >= batchBytes { flush(into: &batches) }
     }
 
-    private mutating func flush(into batches: inout [[UInt8]]) {
+    /// Hands out the complete elements read so far as a batch.
+    mutating func flush(into batches: inout [Batch]) {
         guard batchCount > 0 else { return }
-        batches.append([0x5B] + batch + [0x5D])
-        batch.removeAll(keepingCapacity: true)
+        batches.append(Batch(bytes: [0x5B] + batch[..<completeLength] + [0x5D], first: emitted))
+        emitted += batchCount
+        // The element being read stays, as the start of the next batch.
+        var rest = Array(batch[completeLength...])
+        if rest.first == 0x2C { rest.removeFirst() }
+        batch = rest
+        batch.reserveCapacity(batchBytes + 4096)
         batchCount = 0
+        completeLength = 0
     }
 }

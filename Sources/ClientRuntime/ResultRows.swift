@@ -18,18 +18,27 @@ public struct JSONRows<Row: Decodable & Sendable>: AsyncSequence, Sendable {
     }
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(body: body.makeAsyncIterator(), scanner: JSONArrayScanner(pointer: pointer, maxElementBytes: maxItemBytes), decoder: makeDecoder())
+        Iterator(body: body.makeAsyncIterator(), scanner: JSONArrayScanner(pointer: pointer, maxElementBytes: maxItemBytes), makeDecoder: makeDecoder)
     }
+
+    /// Batches are decoded on other threads while the body is read and scanned, up to this many at once, and
+    /// handed out in order; memory stays bounded by these batches.
+    static var decodesInFlight: Int { Swift.max(2, ProcessInfo.processInfo.activeProcessorCount) }
 
     public struct Iterator: AsyncIteratorProtocol {
         var body: HTTPBody.Iterator
         var scanner: JSONArrayScanner
-        let decoder: JSONDecoder
+        let makeDecoder: @Sendable () -> JSONDecoder
         var rows: [Row] = []
         var index = 0
-        var batches: [[UInt8]] = []
+        var decoding: [Task<[Row], any Error>] = []
         var ended = false
-        var decoded = 0
+
+        init(body: HTTPBody.Iterator, scanner: JSONArrayScanner, makeDecoder: @escaping @Sendable () -> JSONDecoder) {
+            self.body = body
+            self.scanner = scanner
+            self.makeDecoder = makeDecoder
+        }
 
         public mutating func next() async throws -> Row? {
             while true {
@@ -37,29 +46,45 @@ public struct JSONRows<Row: Decodable & Sendable>: AsyncSequence, Sendable {
                     defer { index += 1 }
                     return rows[index]
                 }
-                if !batches.isEmpty {
-                    let batch = batches.removeFirst()
-                    do {
-                        rows = try decoder.decode([Row].self, from: Data(batch))
-                    } catch let error as DecodingError {
-                        throw ClientError.decoding(DecodingFailure(
-                            status: nil, codingPath: "\(scanner.target.joined(separator: "."))[\(decoded)...]",
-                            message: "\(error)", bodySnippet: ClientError.snippet(of: Data(batch.prefix(800)))))
-                    }
-                    decoded += rows.count
+                if !decoding.isEmpty, ended || decoding.count >= JSONRows.decodesInFlight {
+                    let task = decoding.removeFirst()
+                    rows = try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
                     index = 0
                     continue
                 }
                 if ended { return nil }
+                var batches: [JSONArrayScanner.Batch] = []
                 if scanner.finished {
                     ended = true
-                    continue
-                }
-                if let chunk = try await body.next() {
+                } else if let chunk = try await body.next() {
                     try scanner.feed(chunk, into: &batches)
+                    // Rows go out as each chunk arrives, so a slow stream's rows are not held back for a full batch.
+                    scanner.flush(into: &batches)
                 } else {
                     ended = true
                     try scanner.finish(into: &batches)
+                }
+                for batch in batches {
+                    decoding.append(Self.decode(batch, makeDecoder: makeDecoder, target: scanner.target))
+                }
+            }
+        }
+
+        private static func decode(_ batch: JSONArrayScanner.Batch, makeDecoder: @escaping @Sendable () -> JSONDecoder, target: [String]) -> Task<[Row], any Error> {
+            Task.detached(priority: .utility) {
+                let data = Data(batch.bytes)
+                // Free-form rows are parsed directly; a batch that is not what `Row` expects falls through to the
+                // decoder, for its error.
+                if let row = Row.self as? any JSONValueRow.Type, case .array(let values)? = try? JSONValueParser.parse(data) {
+                    let rows = values.compactMap { row.init(jsonValue: $0) as? Row }
+                    if rows.count == values.count { return rows }
+                }
+                do {
+                    return try makeDecoder().decode([Row].self, from: data)
+                } catch let error as DecodingError {
+                    throw ClientError.decoding(DecodingFailure(
+                        status: nil, codingPath: "\(target.joined(separator: "."))[\(batch.first)...]",
+                        message: "\(error)", bodySnippet: ClientError.snippet(of: data.prefix(800))))
                 }
             }
         }

@@ -80,6 +80,9 @@ final class EventStreamState<Payload: Sendable>: @unchecked Sendable {
     private var body: ChunkIterator?
     private var parser: EventStreamParser
     private var pending: [RawServerSentEvent] = []
+    /// The next of `pending` to deliver: a chunk holds thousands of small events, and removing each from the
+    /// front would move all the others.
+    private var head = 0
     /// A fault found after `pending`'s events, thrown once they are delivered.
     private var deferred: (any Error)?
     private var finished = false
@@ -103,12 +106,17 @@ final class EventStreamState<Payload: Sendable>: @unchecked Sendable {
     func next() async throws -> ServerSentEvent<Payload>? {
         while true {
             if finished { return nil }
+            if head == pending.count, !pending.isEmpty {
+                pending.removeAll(keepingCapacity: true)
+                head = 0
+            }
             if pending.isEmpty, let deferred {
                 finished = true
                 throw deferred
             }
-            if !pending.isEmpty {
-                let raw = pending.removeFirst()
+            if head < pending.count {
+                let raw = pending[head]
+                head += 1
                 if options.terminators.contains(raw.data) {
                     finished = true
                     return nil

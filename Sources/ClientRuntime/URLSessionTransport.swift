@@ -10,7 +10,7 @@ import FoundationNetworking
 /// A response body is held in a fixed amount of memory however slowly it is read. On Apple platforms the task
 /// is suspended while the buffer is full. FoundationNetworking on Linux cannot pause a transfer (suspending a task
 /// removes it from libcurl, which abandons it), so there the excess goes to an unlinked temporary file and is
-/// read back in order. A request body streamed from a sequence of chunks is likewise written to a temporary file
+/// read back in order, and the delegate queue is bounded (`BoundedDelegateQueue`). A request body streamed from a sequence of chunks is likewise written to a temporary file
 /// on Linux before it is sent (see `SpooledBody`).
 public final class URLSessionTransport: HTTPTransport {
     /// Shared so every client built with the default configuration reuses one connection pool.
@@ -29,7 +29,13 @@ public final class URLSessionTransport: HTTPTransport {
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         delegate = SessionDelegate()
-        session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+        #if canImport(Darwin)
+        let delegateQueue = OperationQueue()
+        delegateQueue.maxConcurrentOperationCount = 1
+        #else
+        let delegateQueue = BoundedDelegateQueue()
+        #endif
+        session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: delegateQueue)
     }
 
     deinit {

@@ -9,14 +9,16 @@ import Testing
     static func rows(_ document: String, at pointer: String, cutAt cuts: [Int] = [], batchBytes: Int = 8) throws -> [JSONValue] {
         let bytes = Data(document.utf8)
         var scanner = JSONArrayScanner(pointer: pointer, batchBytes: batchBytes, maxElementBytes: 1 << 20)
-        var batches: [[UInt8]] = []
+        var batches: [JSONArrayScanner.Batch] = []
         var start = 0
         for cut in cuts + [bytes.count] {
             try scanner.feed(bytes[start..<cut], into: &batches)
+            // As JSONRows does after every chunk: only complete elements may go out.
+            scanner.flush(into: &batches)
             start = cut
         }
         try scanner.finish(into: &batches)
-        return try batches.flatMap { try JSONDecoder().decode([JSONValue].self, from: Data($0)) }
+        return try batches.flatMap { try JSONDecoder().decode([JSONValue].self, from: Data($0.bytes)) }
     }
 
     static let document = #"""
