@@ -4,7 +4,7 @@ import ClientRuntime
 import Foundation
 
 /// Allium API 0.1.0
-public nonisolated struct Client: Sendable {
+public nonisolated struct Client: APIClient {
     public let connection: Connection
 
     public init(
@@ -15,5 +15,10 @@ public nonisolated struct Client: Sendable {
         connection = Connection(serverURL: serverURL, configuration: configuration, credentials: [
             "APIKeyBearer": apiKey.map { .apiKey($0, name: "X-API-KEY", in: .header) },
         ])
+    }
+
+    /// What `with(timeout:headers:retry:)` makes its copies with.
+    public init(connection: Connection) {
+        self.connection = connection
     }
 }

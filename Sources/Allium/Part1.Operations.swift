@@ -9,7 +9,7 @@ extension Client {
     /// - Parameters:
     ///   - runId: The `run_id` path parameter.
     ///   - f: The `f` query parameter.
-    public func getQueryRunResults(runId: String, f: ResponseFormat? = .json) async throws -> QueryResult {
+    public func getQueryRunResults(runId: String, f: ResponseFormat? = .json) async throws(ClientError) -> QueryResult {
         var request = Request(method: .get, path: "/api/v1/explorer/query-runs/{run_id}/results")
         request.path("run_id", runId)
         request.query("f", f)

@@ -3,9 +3,10 @@ import Foundation
 /// Everything about how a client talks HTTP that is not part of the API itself.
 public struct ClientConfiguration: Sendable {
     public var transport: any HTTPTransport
-    /// Outermost first: the first middleware sees the request first and the response last.
+    /// Outermost first: the first middleware sees the request first and the response last. Each attempt the retry
+    /// policy makes passes through them.
     public var middlewares: [any ClientMiddleware]
-    /// For the whole exchange, including reading the body; nil waits forever.
+    /// For the whole call: every attempt, the waits between them and reading the body; nil waits forever.
     public var timeout: Duration?
     /// Protects the app from a runaway or hostile response filling memory.
     public var maxResponseBytes: Int
@@ -15,6 +16,11 @@ public struct ClientConfiguration: Sendable {
     public var makeDecoder: @Sendable () -> JSONDecoder
     /// How streamed responses (events, JSON lines, rows) are read.
     public var streaming: StreamingOptions
+    /// When failed calls are sent again; `.never` sends each once.
+    public var retry: RetryPolicy
+    /// Sent with every request that does not set the header itself: a trace ID, or an `Idempotency-Key` for calls
+    /// made through `client.with(headers:)`.
+    public var headers: HeaderFields
 
     public init(
         transport: any HTTPTransport = URLSessionTransport.shared,
@@ -23,7 +29,9 @@ public struct ClientConfiguration: Sendable {
         maxResponseBytes: Int = 100 * 1024 * 1024,
         userAgent: String? = "ClientRuntime",
         makeDecoder: @escaping @Sendable () -> JSONDecoder = JSONCoding.makeDecoder,
-        streaming: StreamingOptions = StreamingOptions()
+        streaming: StreamingOptions = StreamingOptions(),
+        retry: RetryPolicy = .default,
+        headers: HeaderFields = [:]
     ) {
         self.transport = transport
         self.middlewares = middlewares
@@ -32,5 +40,7 @@ public struct ClientConfiguration: Sendable {
         self.userAgent = userAgent
         self.makeDecoder = makeDecoder
         self.streaming = streaming
+        self.retry = retry
+        self.headers = headers
     }
 }

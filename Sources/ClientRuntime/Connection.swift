@@ -4,7 +4,7 @@ import Foundation
 /// `send`, then `decode` or one of the error builders depending on the status.
 public struct Connection: Sendable {
     public let serverURL: URL
-    public let configuration: ClientConfiguration
+    public private(set) var configuration: ClientConfiguration
     let credentials: [String: Credential]
 
     /// `credentials` maps security scheme names to secrets; nil entries (arguments the caller left
@@ -15,115 +15,145 @@ public struct Connection: Sendable {
         self.credentials = credentials.compactMapValues { $0 }
     }
 
-    /// Sends the request and reads the whole response body, up to `maxResponseBytes`.
-    public func send(_ request: Request) async throws -> Response {
-        let (received, url) = try await exchange(request)
-        do {
+    /// The same server and credentials with another configuration.
+    public func configured(_ configuration: ClientConfiguration) -> Connection {
+        var copy = self
+        copy.configuration = configuration
+        return copy
+    }
+
+    /// Sends the request and reads the whole response body, up to `maxResponseBytes`, under the retry policy: a
+    /// body that breaks off is read again from the start when the request may be sent again.
+    public func send(_ request: Request) async throws(ClientError) -> Response {
+        try await retrying(request) { outgoing in
+            let (received, url) = try await exchange(outgoing, security: request.security)
             let body = try await received.body.collect(upTo: configuration.maxResponseBytes)
             return Response(status: received.status, headers: received.headers, body: body, url: url, method: request.method)
-        } catch {
-            throw mapped(error)
         }
     }
 
     /// Sends the request and returns as soon as the response head arrives; the body streams in as it is read.
-    /// The whole-exchange timeout covers reading it, and cancelling the reading task stops the transfer.
-    public func stream(_ request: Request) async throws -> StreamedResponse {
-        let (received, url) = try await exchange(request)
-        let source = received.body
-        let redacting = self
-        let body = HTTPBody(SingleUseChunks(next: { [iterator = ChunkIterator(source)] in
-            do {
-                return try await iterator.next()
-            } catch {
-                throw redacting.mapped(error)
-            }
-        }), length: source.length)
-        return StreamedResponse(status: received.status, headers: received.headers, body: body, url: url, method: request.method)
+    /// The whole-exchange timeout covers reading it, and cancelling the reading task stops the transfer. Attempts
+    /// are retried until a head arrives; once the body is handed on, a failure is the reader's.
+    public func stream(_ request: Request) async throws(ClientError) -> StreamedResponse {
+        try await retrying(request) { outgoing in
+            let (received, url) = try await exchange(outgoing, security: request.security)
+            let source = received.body
+            let redacting = self
+            let body = HTTPBody(SingleUseChunks(next: { [iterator = ChunkIterator(source)] in
+                do {
+                    return try await iterator.next()
+                } catch {
+                    throw redacting.streamError(error)
+                }
+            }), length: source.length)
+            return StreamedResponse(status: received.status, headers: received.headers, body: body, url: url, method: request.method)
+        }
     }
 
-    private func exchange(_ request: Request) async throws -> (TransportResponse, URL) {
-        try Task.checkCancellation()
-        if let problem = request.problem { throw ClientError.invalidRequest(redact(problem)) }
-        let url = try request.url(serverURL: serverURL)
-        let outgoing = TransportRequest(
+    /// The request as the transport gets it, before middlewares and credentials; nil timeout until an attempt sets it.
+    func outgoing(_ request: Request) throws(ClientError) -> TransportRequest {
+        if Task.isCancelled { throw .cancelled }
+        if let problem = request.problem { throw .invalidRequest(redact(problem)) }
+        let url: URL
+        do {
+            url = try request.url(serverURL: serverURL)
+        } catch {
+            throw mapped(error)
+        }
+        return TransportRequest(
             method: request.method, url: url, headers: headers(for: request), body: request.body,
             timeout: configuration.timeout, maxResponseBytes: configuration.maxResponseBytes)
+    }
 
+    /// One attempt through the middlewares, with credentials added after the last of them.
+    private func exchange(_ outgoing: TransportRequest, security: [[String]]) async throws -> (TransportResponse, URL) {
         let transport = configuration.transport
         let authorize = { @Sendable (outgoing: TransportRequest) in
-            try await transport.send(self.authorized(outgoing, security: request.security))
+            try await transport.send(self.authorized(outgoing, security: security))
         }
         let chain = configuration.middlewares.reversed().reduce(authorize) { next, middleware in
             { @Sendable outgoing in try await middleware.intercept(outgoing, next: next) }
         }
-        do {
-            return (try await chain(outgoing), url)
-        } catch {
-            throw mapped(error)
-        }
+        return (try await chain(outgoing), outgoing.url)
     }
 
     /// Decodes a JSON success body. A non-JSON Content-Type is reported as such rather than as a
     /// confusing JSON syntax error.
-    public func decode<T: Decodable>(_ type: T.Type, from response: Response) throws -> T {
+    public func decode<T: Decodable>(_ type: T.Type, from response: Response) throws(ClientError) -> T {
         if let contentType = response.headers["content-type"], !MediaType.isJSON(contentType) {
-            throw ClientError.unexpectedContentType(expected: "application/json", received: contentType)
+            throw answered(.unexpectedContentType(expected: "application/json", received: contentType), response)
         }
         do {
             return try configuration.makeDecoder().decode(T.self, from: response.body)
-        } catch let error as DecodingError {
-            throw ClientError.decoding(failure(error, response: response))
+        } catch {
+            throw answered(.decoding(failure(error, response: response)), response)
         }
     }
 
-    /// The error for a status the API documents; if its body does not decode, the decoding failure
-    /// (which still carries the status) is more useful than a half-empty error.
+    /// The error for a status the API documents. A body that does not decode is reported as such, with the status,
+    /// headers and raw body it came with.
     public func documentedError<T: Decodable & Sendable>(_ type: T.Type, from response: Response) -> ClientError {
+        if let contentType = response.headers["content-type"], !MediaType.isJSON(contentType) {
+            return answered(.undecodableErrorBody(DecodingFailure(
+                status: response.status, codingPath: "", message: "expected a JSON error body but got \(contentType)",
+                bodySnippet: redact(ClientError.snippet(of: response.body)), headers: response.headers, rawBody: response.body)), response)
+        }
         do {
-            let body = try decode(T.self, from: response)
-            return .documentedStatus(status: response.status, body: body, rawBody: response.body, headers: response.headers)
-        } catch ClientError.unexpectedContentType(_, let received) {
-            return .decoding(DecodingFailure(
-                status: response.status, codingPath: "", message: "expected a JSON error body but got \(received ?? "none")",
-                bodySnippet: redact(ClientError.snippet(of: response.body))))
-        } catch let error as ClientError {
-            return error
+            let body = try configuration.makeDecoder().decode(T.self, from: response.body)
+            return answered(.documentedStatus(status: response.status, body: body, rawBody: response.body, headers: response.headers), response)
         } catch {
-            return .transport(redact("\(error)"))
+            return answered(.undecodableErrorBody(failure(error, response: response)), response)
         }
     }
 
     public func undocumentedError(_ response: Response) -> ClientError {
-        .undocumentedStatus(status: response.status, rawBody: response.body, headers: response.headers)
+        answered(.undocumentedStatus(status: response.status, rawBody: response.body, headers: response.headers), response)
     }
 
     /// The error for a documented status of a streamed call, whose body is read first.
     public func documentedError<T: Decodable & Sendable>(_ type: T.Type, from response: StreamedResponse) async -> ClientError {
-        do {
+        do throws(ClientError) {
             return documentedError(T.self, from: try await buffered(response))
         } catch {
-            return (mapped(error) as? ClientError) ?? .transport(redact("\(error)"))
+            return error
         }
     }
 
     /// The error for an undocumented status of a streamed call, whose body is read first.
     public func undocumentedError(_ response: StreamedResponse) async -> ClientError {
-        do {
+        do throws(ClientError) {
             return undocumentedError(try await buffered(response))
         } catch {
-            return (mapped(error) as? ClientError) ?? .transport(redact("\(error)"))
+            return error
         }
     }
 
     /// A streamed response read whole, up to `maxResponseBytes`.
-    public func buffered(_ response: StreamedResponse) async throws -> Response {
-        let body = try await response.body.collect(upTo: configuration.maxResponseBytes)
-        return Response(status: response.status, headers: response.headers, body: body, url: response.url, method: response.method)
+    public func buffered(_ response: StreamedResponse) async throws(ClientError) -> Response {
+        let body: Data
+        do {
+            body = try await response.body.collect(upTo: configuration.maxResponseBytes)
+        } catch {
+            throw mapped(error)
+        }
+        var buffered = Response(status: response.status, headers: response.headers, body: body, url: response.url, method: response.method)
+        buffered.attempts = response.attempts
+        buffered.retryStop = response.retryStop
+        return buffered
+    }
+
+    /// `error`, made from `response`, saying so when the retry policy would have retried the response but stopped.
+    private func answered(_ error: ClientError, _ response: Response) -> ClientError {
+        guard let stop = response.retryStop else { return error }
+        return .gaveUp(attempts: response.attempts, reason: stop, last: error)
     }
 
     private func headers(for request: Request) -> HeaderFields {
         var headers = request.headers
+        for field in configuration.headers where !headers.contains(field.name) {
+            headers.add(field.name, field.value)
+        }
         if let userAgent = configuration.userAgent, !headers.contains("User-Agent") {
             headers.add("User-Agent", userAgent)
         }
@@ -171,26 +201,41 @@ public struct Connection: Sendable {
         return origin(a) == origin(b)
     }
 
-    func mapped(_ error: any Error) -> any Error {
-        if error is CancellationError || Task.isCancelled { return CancellationError() }
+    /// Any error of an exchange as a `ClientError`, its message redacted.
+    func mapped(_ error: any Error) -> ClientError {
+        if error is CancellationError || Task.isCancelled { return .cancelled }
         switch error {
-        case ClientError.transport(let message): return ClientError.transport(redact(message))
-        case ClientError.invalidRequest(let message): return ClientError.invalidRequest(redact(message))
+        case let failure as TransportFailure: return .transport(redact(failure.message))
+        case ClientError.transport(let message): return .transport(redact(message))
+        case ClientError.invalidRequest(let message): return .invalidRequest(redact(message))
         case let error as ClientError: return error
-        default: return ClientError.transport(redact(String(describing: error)))
+        default: return .transport(redact(String(describing: error)))
         }
     }
 
-    private func failure(_ error: DecodingError, response: Response) -> DecodingFailure {
+    /// An error while a streamed body is read: iterating a sequence stops with `CancellationError` when cancelled,
+    /// as everywhere in Swift concurrency.
+    func streamError(_ error: any Error) -> any Error {
+        let mapped = mapped(error)
+        if case .cancelled = mapped { return CancellationError() }
+        return mapped
+    }
+
+    private func failure(_ error: any Error, response: Response) -> DecodingFailure {
         let (path, message): ([any CodingKey], String) = switch error {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context), .dataCorrupted(let context):
-            (context.codingPath + Self.missingKey(error), Self.message(error, context))
-        @unknown default:
+        case let error as DecodingError:
+            switch error {
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context), .dataCorrupted(let context):
+                (context.codingPath + Self.missingKey(error), Self.message(error, context))
+            @unknown default:
+                ([], "\(error)")
+            }
+        default:
             ([], "\(error)")
         }
         return DecodingFailure(
             status: response.status, codingPath: Self.text(of: path), message: redact(message),
-            bodySnippet: redact(ClientError.snippet(of: response.body)))
+            bodySnippet: redact(ClientError.snippet(of: response.body)), headers: response.headers, rawBody: response.body)
     }
 
     private static func missingKey(_ error: DecodingError) -> [any CodingKey] {

@@ -114,8 +114,8 @@ final class Exchange: Sendable {
 
     func completed(error: (any Error)?) {
         let failure: (any Error)? = state.withLock { state in
-            if let error { return Self.clientError(for: error) }
-            return state.response == nil ? ClientError.transport("the server sent no HTTP response") : nil
+            if let error { return Self.failure(for: error, headArrived: state.headDelivered) }
+            return state.response == nil ? TransportFailure(.awaitingResponse, "the server sent no HTTP response") : nil
         }
         if let failure {
             fail(failure, keepingBuffered: true)
@@ -184,21 +184,27 @@ final class Exchange: Sendable {
         state.withLock { $0.deadline?.cancel() }
     }
 
-    static func clientError(for error: any Error) -> any Error {
-        guard let error = error as? URLError else { return ClientError.transport(error.localizedDescription) }
+    /// What the caller sees of a failed task: a timeout, a cancellation, or a `TransportFailure` that says how far
+    /// the exchange got, so the retry policy can tell whether the server may have seen the request.
+    static func failure(for error: any Error, headArrived: Bool) -> any Error {
+        guard let error = error as? URLError else {
+            return TransportFailure(headArrived ? .receivingBody : .awaitingResponse, error.localizedDescription)
+        }
         let reason: String
+        var connected = true
         switch error.code {
         case .timedOut: return ClientError.timedOut
         case .cancelled: return CancellationError()
-        case .cannotConnectToHost: reason = "could not connect to the server"
+        case .cannotConnectToHost: reason = "could not connect to the server"; connected = false
         case .networkConnectionLost: reason = "the connection was lost before the response was complete"
-        case .cannotFindHost, .dnsLookupFailed: reason = "the server's host name could not be resolved"
-        case .notConnectedToInternet: reason = "there is no network connection"
+        case .cannotFindHost, .dnsLookupFailed: reason = "the server's host name could not be resolved"; connected = false
+        case .notConnectedToInternet: reason = "there is no network connection"; connected = false
         case .badServerResponse: reason = "the server's response was malformed"
-        case .secureConnectionFailed: reason = "the TLS connection could not be established"
+        case .secureConnectionFailed: reason = "the TLS connection could not be established"; connected = false
         default: reason = error.localizedDescription
         }
-        return ClientError.transport("\(reason) (URLError \(error.code.rawValue))")
+        let stage: TransportFailure.Stage = headArrived ? .receivingBody : connected ? .awaitingResponse : .connecting
+        return TransportFailure(stage, "\(reason) (URLError \(error.code.rawValue))")
     }
 }
 

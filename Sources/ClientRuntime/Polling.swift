@@ -25,19 +25,63 @@ public func poll<T: Sendable>(
     retryingOn isNotReady: @Sendable (any Error) -> Bool,
     until attempt: @Sendable () async throws -> T?
 ) async throws -> T {
+    try await repeatUntilReady(
+        every: interval, timeout: timeout,
+        isNotReady: { !($0 is CancellationError) && isNotReady($0) },
+        attempt: attempt,
+        cancelled: { CancellationError() },
+        timedOut: { PollingTimeout(timeout: timeout, attempts: $0) }
+    )
+}
+
+extension Connection {
+    /// What generated `waitFor…` methods run: `poll`, with every failure a `ClientError`. Each attempt is a call under
+    /// the retry policy, so a 503 while waiting is retried like any other; `isNotReady` picks the errors that mean
+    /// "not ready yet" (a 404 until a run finishes), and any other ends the wait.
+    public func poll<T: Sendable>(
+        every interval: Duration,
+        timeout: Duration,
+        notReadyWhen isNotReady: (ClientError) -> Bool = { _ in false },
+        until attempt: () async throws(ClientError) -> T?
+    ) async throws(ClientError) -> T {
+        try await repeatUntilReady(
+            every: interval, timeout: timeout,
+            isNotReady: { error in
+                if case .cancelled = error { false } else { isNotReady(error) }
+            },
+            attempt: attempt,
+            cancelled: { .cancelled },
+            timedOut: { .waitTimedOut(timeout: timeout, attempts: $0) }
+        )
+    }
+}
+
+/// The loop both kinds of polling share, over whatever error type their attempts throw.
+private func repeatUntilReady<T, Failure: Error>(
+    every interval: Duration,
+    timeout: Duration,
+    isNotReady: (Failure) -> Bool,
+    attempt: () async throws(Failure) -> T?,
+    cancelled: () -> Failure,
+    timedOut: (_ attempts: Int) -> Failure
+) async throws(Failure) -> T {
     let clock = ContinuousClock()
     let deadline = clock.now + timeout
     var attempts = 0
     while true {
-        try Task.checkCancellation()
+        if Task.isCancelled { throw cancelled() }
         attempts += 1
         do {
             if let value = try await attempt() { return value }
-        } catch where !(error is CancellationError) && isNotReady(error) {
+        } catch where isNotReady(error) {
             // Not ready yet; fall through to wait.
         }
         let now = clock.now
-        guard now < deadline else { throw PollingTimeout(timeout: timeout, attempts: attempts) }
-        try await clock.sleep(until: min(now + interval, deadline))
+        guard now < deadline else { throw timedOut(attempts) }
+        do {
+            try await clock.sleep(until: min(now + interval, deadline))
+        } catch {
+            throw cancelled()
+        }
     }
 }

@@ -8,6 +8,10 @@ public struct Response: Sendable {
     /// The URL requested, without credentials; kept for error messages and logs.
     public let url: URL
     public let method: HTTPMethod
+    /// How many times the request was sent to get this answer.
+    public internal(set) var attempts = 1
+    /// Set when the retry policy would have retried this answer but stopped: errors made from it say why.
+    var retryStop: RetryStop?
 
     public init(status: Int, headers: HeaderFields, body: Data, url: URL, method: HTTPMethod) {
         self.status = status
@@ -23,13 +27,13 @@ public struct Response: Sendable {
     }
 
     /// The body as text, in the charset the Content-Type names (UTF-8 when it names none).
-    public func text() throws -> String {
+    public func text() throws(ClientError) -> String {
         let contentType = headers["content-type"]
         let encoding = contentType.flatMap(MediaType.charset(of:)) ?? .utf8
         guard let text = String(data: body, encoding: encoding) else {
             throw ClientError.decoding(DecodingFailure(
                 status: status, codingPath: "", message: "the body is not valid \(encoding) text",
-                bodySnippet: ClientError.snippet(of: body)))
+                bodySnippet: ClientError.snippet(of: body), headers: headers, rawBody: body))
         }
         return text
     }
@@ -43,6 +47,10 @@ public struct StreamedResponse: Sendable {
     /// The URL requested, without credentials; kept for error messages and logs.
     public let url: URL
     public let method: HTTPMethod
+    /// How many times the request was sent to get this answer.
+    public internal(set) var attempts = 1
+    /// Set when the retry policy would have retried this answer but stopped: errors made from it say why.
+    var retryStop: RetryStop?
 
     public init(status: Int, headers: HeaderFields, body: HTTPBody, url: URL, method: HTTPMethod) {
         self.status = status

@@ -173,10 +173,12 @@ final class EventStreamState<Payload: Sendable>: @unchecked Sendable {
         var again = request
         if let id = parser.lastEventID { again.header("Last-Event-ID", id) }
         let response: StreamedResponse
-        do {
+        do throws(ClientError) {
             response = try await connection.stream(again)
-        } catch let error as ClientError where Self.isDrop(error) {
-            return
+        } catch {
+            if case .cancelled = error { throw CancellationError() }
+            if Self.isDrop(error.lastAttempt) { return }
+            throw error
         }
         switch response.status {
         case 200..<300 where response.status != 204:

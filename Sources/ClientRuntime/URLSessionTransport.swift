@@ -18,6 +18,8 @@ public final class URLSessionTransport: HTTPTransport {
 
     private let session: URLSession
     private let delegate: SessionDelegate
+    private let configuration: URLSessionConfiguration
+    private let delegateQueue: OperationQueue
 
     /// Cookies and caching are switched off: generated clients set cookies explicitly and an API
     /// response must never come from a cache nobody configured.
@@ -35,6 +37,8 @@ public final class URLSessionTransport: HTTPTransport {
         #else
         let delegateQueue = BoundedDelegateQueue()
         #endif
+        self.configuration = configuration
+        self.delegateQueue = delegateQueue
         session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: delegateQueue)
     }
 
@@ -53,6 +57,10 @@ public final class URLSessionTransport: HTTPTransport {
         // below. Whole seconds, because FoundationNetworking truncates it and fires at once below 1 s.
         urlRequest.timeoutInterval = request.timeout.map { (Self.seconds($0) + 1).rounded(.up) } ?? 7 * 24 * 3600
 
+        // A session of its own has no idle connection to reuse; it is invalidated when the exchange ends.
+        let ownSession = Self.needsOwnConnection(request)
+            ? URLSession(configuration: configuration, delegate: delegate, delegateQueue: delegateQueue) : nil
+        let session = ownSession ?? self.session
         let task: URLSessionTask
         var upload: (any BodyUpload)?
         var spooled: URL?
@@ -92,8 +100,9 @@ public final class URLSessionTransport: HTTPTransport {
             #endif
         }
 
-        let exchange = Exchange(task: task, upload: upload) { [delegate, spooled] in
+        let exchange = Exchange(task: task, upload: upload) { [delegate, spooled, ownSession] in
             delegate.unregister(task)
+            ownSession?.finishTasksAndInvalidate()
             if let spooled { try? FileManager.default.removeItem(at: spooled) }
         }
         delegate.register(exchange, for: task)
@@ -104,6 +113,19 @@ public final class URLSessionTransport: HTTPTransport {
         } onCancel: {
             exchange.fail(CancellationError())
         }
+    }
+
+    /// Whether the request must not go out on a reused connection. When a reused connection turns out to have been
+    /// closed by the server before any answer, libcurl (FoundationNetworking on Linux) sends the request again by
+    /// itself, past the retry policy: a POST without an `Idempotency-Key` would reach the server twice, and a request
+    /// with a body hangs until its timeout instead. A fresh connection is never retried that way. Apple's URLSession
+    /// reuses connections for every request.
+    static func needsOwnConnection(_ request: TransportRequest) -> Bool {
+        #if canImport(Darwin)
+        false
+        #else
+        request.body != nil || !request.maySendTwice
+        #endif
     }
 
     static func seconds(_ duration: Duration) -> TimeInterval {

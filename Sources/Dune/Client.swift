@@ -6,7 +6,7 @@ import Foundation
 /// Dune API — Execution Results 1.0.0
 ///
 /// Gets the results data of an execution request. Pass the `execution_id` obtained from an Execute Query ID POST request. The JSON form returns the status, metadata and query results of the execution; the `/csv` form returns the results as CSV without the additional metadata. Written by hand from Dune's "Execution Results" documentation.
-public nonisolated struct Client: Sendable {
+public nonisolated struct Client: APIClient {
     public let connection: Connection
 
     public init(
@@ -19,5 +19,10 @@ public nonisolated struct Client: Sendable {
             "apiKeyHeader": apiKeyHeader.map { .apiKey($0, name: "X-Dune-API-Key", in: .header) },
             "apiKeyQuery": apiKeyQuery.map { .apiKey($0, name: "api_key", in: .query) },
         ])
+    }
+
+    /// What `with(timeout:headers:retry:)` makes its copies with.
+    public init(connection: Connection) {
+        self.connection = connection
     }
 }

@@ -15,7 +15,7 @@ extension Client {
     public func getExecutionResultsCSVRows(
         executionId: String,
         ignoreMaxDatapointsPerRequest: Bool? = nil
-    ) async throws -> CSVRows {
+    ) async throws(ClientError) -> CSVRows {
         var request = Request(method: .get, path: "/api/v1/execution/{execution_id}/results/csv")
         request.path("execution_id", executionId)
         request.query("ignore_max_datapoints_per_request", ignoreMaxDatapointsPerRequest)

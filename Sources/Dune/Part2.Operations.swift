@@ -11,7 +11,7 @@ extension Client {
     /// - Parameters:
     ///   - executionId: The execution ID obtained from making an Execute Query ID POST request.
     ///   - ignoreMaxDatapointsPerRequest: There is a default 250,000 datapoints limit per call, so that you don't accidentally spend all your credits in one call. Set to `true` to ignore the limit.
-    public func getExecutionResultsCSV(executionId: String, ignoreMaxDatapointsPerRequest: Bool? = nil) async throws -> String {
+    public func getExecutionResultsCSV(executionId: String, ignoreMaxDatapointsPerRequest: Bool? = nil) async throws(ClientError) -> String {
         var request = Request(method: .get, path: "/api/v1/execution/{execution_id}/results/csv")
         request.path("execution_id", executionId)
         request.query("ignore_max_datapoints_per_request", ignoreMaxDatapointsPerRequest)

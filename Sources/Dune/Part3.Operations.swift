@@ -12,7 +12,7 @@ extension Client {
     ///   - executionId: The execution ID obtained from making an Execute Query ID POST request.
     ///   - ignoreMaxDatapointsPerRequest: There is a default 250,000 datapoints limit per call, so that you don't accidentally spend all your credits in one call. Set to `true` to ignore the limit.
     /// - Returns: The rows of the result, as they arrive.
-    public func getExecutionResultsRows(executionId: String, ignoreMaxDatapointsPerRequest: Bool? = nil) async throws -> JSONRows<ResultRow> {
+    public func getExecutionResultsRows(executionId: String, ignoreMaxDatapointsPerRequest: Bool? = nil) async throws(ClientError) -> JSONRows<ResultRow> {
         var request = Request(method: .get, path: "/api/v1/execution/{execution_id}/results")
         request.path("execution_id", executionId)
         request.query("ignore_max_datapoints_per_request", ignoreMaxDatapointsPerRequest)

@@ -6,7 +6,7 @@ import Foundation
 /// Polytomic API — Query Runner 1.0.0
 ///
 /// The second step of Polytomic's query-runner flow: first call `POST /api/connections/{connection_id}/query`, then poll `GET /api/queries/{id}` with the returned ID until the query is complete. Written by hand from Polytomic's "Get Query Results" API reference.
-public nonisolated struct Client: Sendable {
+public nonisolated struct Client: APIClient {
     public let connection: Connection
 
     public init(
@@ -19,5 +19,10 @@ public nonisolated struct Client: Sendable {
             "basicAuth": basicAuth.map { .basic(username: $0.username, password: $0.password) },
             "bearerAuth": bearerAuth.map { .bearer($0) },
         ])
+    }
+
+    /// What `with(timeout:headers:retry:)` makes its copies with.
+    public init(connection: Connection) {
+        self.connection = connection
     }
 }

@@ -18,7 +18,7 @@ extension Client {
     ///   - id: Unique identifier of the query task, as returned by `POST /api/connections/{connection_id}/query`.
     ///   - page: Opaque pagination token returned in the `links.next` or `links.previous` URL of the previous response. Do not construct it yourself.
     ///   - xPolytomicVersion: The `X-Polytomic-Version` header.
-    public func getQueryResults(id: UUID, page: String? = nil, xPolytomicVersion: String? = nil) async throws -> QueryResultsEnvelope {
+    public func getQueryResults(id: UUID, page: String? = nil, xPolytomicVersion: String? = nil) async throws(ClientError) -> QueryResultsEnvelope {
         var request = Request(method: .get, path: "/api/queries/{id}")
         request.path("id", id)
         request.query("page", page)
@@ -29,7 +29,7 @@ extension Client {
     }
 
     /// Sends a request for `getQueryResults`, built from its parameters or from a link the server returned.
-    private func getQueryResults(sending request: Request) async throws -> QueryResultsEnvelope {
+    private func getQueryResults(sending request: Request) async throws(ClientError) -> QueryResultsEnvelope {
         let response = try await connection.send(request)
         switch response.status {
         case 200: return try connection.decode(QueryResultsEnvelope.self, from: response)
@@ -44,9 +44,9 @@ extension Client {
         page: String? = nil,
         xPolytomicVersion: String? = nil
     ) -> PageSequence<QueryResultsEnvelope> {
-        PageSequence(first: {
+        PageSequence(first: { () throws(ClientError) in
             try await getQueryResults(id: id, page: page, xPolytomicVersion: xPolytomicVersion)
-        }, next: { previous in
+        }, next: { (previous) throws(ClientError) in
             guard let link = previous.links?.next else { return nil }
             var request = Request(method: .get, link: link)
             request.header("X-Polytomic-Version", xPolytomicVersion)
@@ -56,18 +56,18 @@ extension Client {
         })
     }
 
-    /// Repeats `getQueryResults` until `data.status` is `done` or `completed`, failing with `WaitFailure` when it is `failed`.
+    /// Repeats `getQueryResults` until `data.status` is `done` or `completed`, failing with `ClientError.waitFailed` when it is `failed`.
     public func waitForQueryResults(
         id: UUID,
         xPolytomicVersion: String? = nil,
         every interval: Duration = .seconds(2),
         timeout: Duration = .seconds(300)
-    ) async throws -> QueryResultsEnvelope {
-        try await poll(every: interval, timeout: timeout) {
+    ) async throws(ClientError) -> QueryResultsEnvelope {
+        try await connection.poll(every: interval, timeout: timeout) { () throws(ClientError) in
             let result = try await getQueryResults(id: id, xPolytomicVersion: xPolytomicVersion)
             switch result.data.status {
             case .done, .completed: return result
-            case .failed: throw WaitFailure(result)
+            case .failed: throw ClientError.waitFailed(result: result)
             default: return nil
             }
         }

@@ -6,7 +6,7 @@ import Foundation
 /// Roe AI API — Database Query Result 1.0.0
 ///
 /// Gets the results of a database query task. Written by hand from Roe AI's "Query Result" API reference.
-public nonisolated struct Client: Sendable {
+public nonisolated struct Client: APIClient {
     public let connection: Connection
 
     public init(
@@ -17,5 +17,10 @@ public nonisolated struct Client: Sendable {
         connection = Connection(serverURL: serverURL, configuration: configuration, credentials: [
             "bearerAuth": bearerAuth.map { .bearer($0) },
         ])
+    }
+
+    /// What `with(timeout:headers:retry:)` makes its copies with.
+    public init(connection: Connection) {
+        self.connection = connection
     }
 }

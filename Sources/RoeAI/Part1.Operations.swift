@@ -10,7 +10,7 @@ extension Client {
     ///
     /// - Parameters:
     ///   - queryTaskId: The query task UUID.
-    public func getQueryResult(queryTaskId: UUID) async throws -> QueryTaskResult {
+    public func getQueryResult(queryTaskId: UUID) async throws(ClientError) -> QueryTaskResult {
         var request = Request(method: .get, path: "/v1/database/query/{query_task_id}/result/")
         request.path("query_task_id", queryTaskId)
         request.accept("application/json")

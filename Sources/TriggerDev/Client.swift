@@ -6,7 +6,7 @@ import Foundation
 /// Trigger.dev v3 REST API 2024-04
 ///
 /// The REST API lets you trigger and manage runs on Trigger.dev. You can trigger a run, get the status of a run, and get the results of a run.
-public nonisolated struct Client: Sendable {
+public nonisolated struct Client: APIClient {
     public let connection: Connection
 
     public init(
@@ -17,5 +17,10 @@ public nonisolated struct Client: Sendable {
         connection = Connection(serverURL: serverURL, configuration: configuration, credentials: [
             "secretKey": secretKey.map { .bearer($0) },
         ])
+    }
+
+    /// What `with(timeout:headers:retry:)` makes its copies with.
+    public init(connection: Connection) {
+        self.connection = connection
     }
 }

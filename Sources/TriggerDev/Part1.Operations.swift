@@ -10,7 +10,7 @@ extension Client {
     ///
     /// - Parameters:
     ///   - runId: The ID of an run, starts with `run_`. The run ID will be returned when you trigger a run on a task.
-    public func getRunResultV1(runId: String) async throws -> GetRunResultV1Response {
+    public func getRunResultV1(runId: String) async throws(ClientError) -> GetRunResultV1Response {
         var request = Request(method: .get, path: "/api/v1/runs/{runId}/result")
         request.path("runId", runId)
         request.accept("application/json")
@@ -24,13 +24,18 @@ extension Client {
         }
     }
 
-    /// Repeats `getRunResultV1` while the server answers 404.
+    /// Repeats `getRunResultV1` while the server answers 404 with `error` `Run either doesn't exist or is not finished`. Any other answer ends the wait at once.
     public func waitForRunResultV1(
         runId: String,
         every interval: Duration = .seconds(2),
         timeout: Duration = .seconds(300)
-    ) async throws -> GetRunResultV1Response {
-        try await poll(every: interval, timeout: timeout, retryingOn: { ($0 as? ClientError)?.status == 404 }) {
+    ) async throws(ClientError) -> GetRunResultV1Response {
+        try await connection.poll(every: interval, timeout: timeout, notReadyWhen: { error in
+            switch error.status {
+            case 404: error.body(as: GetRunResultV1NotFound.self)?.error == "Run either doesn't exist or is not finished"
+            default: false
+            }
+        }) { () throws(ClientError) in
             try await getRunResultV1(runId: runId)
         }
     }

@@ -32,12 +32,12 @@ import Testing
             "public nonisolated struct UserProfile: ",
             "public typealias UserProfile2 = String",
             "public nonisolated struct UserProfile3: ",
-            "public func getUser() async throws -> UserProfile3 {",
-            "public func getUser2(\n        id: String,\n        pageSize: Int? = nil,\n        pageSize2: Int? = nil,\n        pageSize3: Int? = nil\n    ) async throws -> UserProfile {",
+            "public func getUser() async throws(ClientError) -> UserProfile3 {",
+            "public func getUser2(\n        id: String,\n        pageSize: Int? = nil,\n        pageSize2: Int? = nil,\n        pageSize3: Int? = nil\n    ) async throws(ClientError) -> UserProfile {",
             "request.query(\"page-size\", pageSize)",
             "request.query(\"page_size\", pageSize2)",
             "request.header(\"pageSize\", pageSize3)",
-            "public func getUser3(id: String) async throws -> UserProfile2 {",
+            "public func getUser3(id: String) async throws(ClientError) -> UserProfile2 {",
             "case firstName = \"first_name\"",
             "firstName2 = \"firstName\"",
             "firstName3 = \"FirstName\"",
@@ -65,8 +65,8 @@ import Testing
             "public var selfValue: Int?", "selfValue = \"self\"", "self.selfValue = selfValue",
             // Operations and parameters.
             "public func `import`(", "`in`: String", "`where`: String? = nil", "selfValue: String? = nil",
-            "`default`: String? = nil", "public func `return`(`in`: String, body: Class? = nil) async throws -> ProtocolModel {",
-            "public func `default`() async throws {",
+            "`default`: String? = nil", "public func `return`(`in`: String, body: Class? = nil) async throws(ClientError) -> ProtocolModel {",
+            "public func `default`() async throws(ClientError) {",
             // Enum cases.
             "case \"case\": self = .`case`", "case \"default\": self = .`default`", "case \"true\": self = .`true`",
             "case \"nil\": self = .`nil`", "case \"Type\": self = .type", "case \"_\": self = .underscore",
@@ -78,8 +78,8 @@ import Testing
         Self.expectContains(files, [
             // A type starting with a digit is not spelled like a member, which would shadow it.
             "public nonisolated struct Model123: ",
-            "public func value(value: String, dollarDollarDollar: String? = nil, _123: String? = nil) async throws -> Model123 {",
-            "public func notNotNot() async throws -> Value2 {",
+            "public func value(value: String, dollarDollarDollar: String? = nil, _123: String? = nil) async throws(ClientError) -> Model123 {",
+            "public func notNotNot() async throws(ClientError) -> Value2 {",
             "case _123 = \"123\"", "plus1 = \"+1\"", "minus1 = \"-1\"", "dotDotDot = \"...\"",
             "id = \"@id\"", "case hash = \"#\"", "value = \"🎉\"", "value2 = \"\"",
             "case \"+\": self = .plus", "case \"-\": self = .minus", "case \"😀\": self = .value",

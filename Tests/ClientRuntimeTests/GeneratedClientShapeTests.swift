@@ -25,7 +25,7 @@ private enum QueryRunResults: Sendable {
     case text(String)
 }
 
-private struct Client: Sendable {
+private struct Client: APIClient {
     let connection: Connection
 
     init(
@@ -42,7 +42,11 @@ private struct Client: Sendable {
         ])
     }
 
-    func getQueryRunResults(runId: String, f: ResponseFormat? = .json, ids: [Int]? = nil, xVersion: String? = nil) async throws -> QueryRunResults {
+    init(connection: Connection) {
+        self.connection = connection
+    }
+
+    func getQueryRunResults(runId: String, f: ResponseFormat? = .json, ids: [Int]? = nil, xVersion: String? = nil) async throws(ClientError) -> QueryRunResults {
         var request = Request(method: .get, path: "/api/v1/explorer/query-runs/{run_id}/results")
         request.path("run_id", runId)
         request.query("f", f)
@@ -92,6 +96,59 @@ private struct Client: Sendable {
             #expect(documented?.body(as: HTTPValidationError.self)?.detail == "bad run")
             let undocumented = await clientError { _ = try await client.getQueryRunResults(runId: "r/1") }
             #expect(undocumented?.status == 410)
+        }
+    }
+
+    /// Why `body(as:)` found nothing, from the error alone: another documented type, no documentation, or a body
+    /// that does not decode.
+    @Test func errorBodiesSayWhyTheyAreNotTheTypeAsked() async throws {
+        struct Other: Decodable, Sendable {}
+        try await withTestServer { server async throws in
+            await server.script("*", .json(#"{"detail":"bad run"}"#, status: 422), .text("gone", status: 410), .json(#"{"detail":7}"#, status: 422))
+            let client = Client(serverURL: server.url, configuration: .init(timeout: .seconds(10)))
+            let documented = try #require(await clientError { _ = try await client.getQueryRunResults(runId: "r") })
+            guard case .body(let body) = documented.errorBody(as: HTTPValidationError.self) else { Issue.record("\(documented)"); return }
+            #expect(body.detail == "bad run")
+            guard case .documentedAsOtherType(let name) = documented.errorBody(as: Other.self) else { Issue.record("\(documented)"); return }
+            #expect(name == "HTTPValidationError")
+
+            let undocumented = try #require(await clientError { _ = try await client.getQueryRunResults(runId: "r") })
+            guard case .undocumented(410) = undocumented.errorBody(as: HTTPValidationError.self) else { Issue.record("\(undocumented)"); return }
+            #expect(undocumented.bodyText == "gone")
+
+            let undecodable = try #require(await clientError { _ = try await client.getQueryRunResults(runId: "r") })
+            guard case .undecodable(let failure) = undecodable.errorBody(as: HTTPValidationError.self) else { Issue.record("\(undecodable)"); return }
+            #expect(failure.codingPath == "detail" && failure.status == 422)
+            #expect(!undecodable.description.contains("7}"))
+
+            let refused = Client(serverURL: URL(string: "http://127.0.0.1:1")!, configuration: .init(retry: .never))
+            let transport = try #require(await clientError { _ = try await refused.getQueryRunResults(runId: "r") })
+            guard case .noResponse = transport.errorBody(as: HTTPValidationError.self) else { Issue.record("\(transport)"); return }
+        }
+    }
+
+    /// `with(...)` changes the options of the calls made through the copy, and only those.
+    @Test func perCallOptionsApplyToTheCopyOnly() async throws {
+        try await withTestServer { server async throws in
+            await server.script("/api/v1/explorer/query-runs/slow/results", ScriptedResponse(status: 200, headers: ["Content-Type": "application/json"], body: Data(#"{"sql":"","finished_at":"2024-04-29"}"#.utf8), delay: .seconds(2)))
+            await server.script("/api/v1/explorer/query-runs/busy/results", ScriptedResponse(status: 503))
+            let client = Client(serverURL: server.url, apiKey: "k", configuration: .init(timeout: .seconds(30), headers: ["X-Trace": "client"]))
+
+            let hurried = client.with(timeout: .milliseconds(300))
+            let timedOut = await clientError { _ = try await hurried.getQueryRunResults(runId: "slow") }
+            guard case .timedOut? = timedOut else { Issue.record("expected timedOut, got \(String(describing: timedOut))"); return }
+            #expect(hurried.connection.configuration.headers["X-Trace"] == "client")
+            #expect(client.connection.configuration.timeout == .seconds(30))
+
+            let keyed = client.with(headers: ["Idempotency-Key": "k-1", "X-Trace": "call"], retry: .never)
+            let busy = await clientError { _ = try await keyed.getQueryRunResults(runId: "busy") }
+            #expect(busy?.status == 503)
+            let sent = try #require(await server.requests.last)
+            #expect(sent.header("Idempotency-Key") == "k-1" && sent.header("X-Trace") == "call" && sent.header("X-API-KEY") == "k")
+            #expect(await server.requests.filter { $0.path.contains("busy") }.count == 1)
+
+            let unlimited = client.with { $0.timeout = nil }
+            #expect(unlimited.connection.configuration.timeout == nil)
         }
     }
 

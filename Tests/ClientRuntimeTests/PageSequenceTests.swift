@@ -16,8 +16,8 @@ import Testing
             await server.script("/items/more", .json(#"{"items":[3],"links":{"next":null}}"#))
             let connection = Connection(serverURL: server.url)
             let pages = PageSequence<Page>(
-                first: { try connection.decode(Page.self, from: await connection.send(Request(method: .get, path: "/items"))) },
-                next: { page in
+                first: { () throws(ClientError) in try connection.decode(Page.self, from: await connection.send(Request(method: .get, path: "/items"))) },
+                next: { (page: Page) throws(ClientError) -> Page? in
                     guard let next = page.links.next else { return nil }
                     return try connection.decode(Page.self, from: await connection.send(Request(method: .get, link: next)))
                 })
@@ -35,21 +35,29 @@ import Testing
     }
 
     @Test func stopsAfterAnErrorAndOnCancellation() async throws {
-        struct Boom: Error {}
-        let failing = PageSequence<Int>(first: { 1 }, next: { _ in throw Boom() })
+        let failing = PageSequence<Int>(first: { 1 }, next: { (_: Int) throws(ClientError) -> Int? in throw .malformedStream("boom") })
         var iterator = failing.makeAsyncIterator()
         #expect(try await iterator.next() == 1)
-        await #expect(throws: Boom.self) { _ = try await iterator.next() }
+        await #expect(throws: ClientError.self) { _ = try await iterator.next() }
         #expect(try await iterator.next() == nil)
 
         let endless = PageSequence<Int>(first: { 0 }, next: { $0 + 1 })
-        let task = Task {
+        /// Typed: the loop throws `ClientError`, so this compiles without a cast.
+        @Sendable func count() async throws(ClientError) -> Int {
             var count = 0
             for try await _ in endless { count += 1; await Task.yield() }
             return count
         }
+        let task = Task { () -> ClientError? in
+            do throws(ClientError) {
+                _ = try await count()
+                return nil
+            } catch {
+                return error
+            }
+        }
         try await Task.sleep(for: .milliseconds(50))
         task.cancel()
-        await #expect(throws: CancellationError.self) { _ = try await task.value }
+        guard case .cancelled? = await task.value else { Issue.record("expected cancelled"); return }
     }
 }

@@ -61,6 +61,63 @@ private actor Counter {
         }
     }
 
+    /// What generated `waitFor…` methods run: the same loop with every failure a `ClientError`.
+    @Test func typedPollingTellsNotReadyFromGone() async throws {
+        try await withTestServer { server async throws in
+            struct Result: Decodable, Sendable { var rows: Int }
+            struct Problem: Decodable, Sendable { var detail: String }
+            let connection = Connection(serverURL: server.url)
+            @Sendable func fetch() async throws(ClientError) -> Result {
+                let response = try await connection.send(Request(method: .get, path: "/result"))
+                switch response.status {
+                case 200: return try connection.decode(Result.self, from: response)
+                case 404: throw connection.documentedError(Problem.self, from: response)
+                default: throw connection.undocumentedError(response)
+                }
+            }
+            let notFinished: (ClientError) -> Bool = { $0.status == 404 && $0.body(as: Problem.self)?.detail == "running" }
+            let running = ScriptedResponse.json(#"{"detail":"running"}"#, status: 404)
+            await server.script("/result", running, running, .json(#"{"rows":5}"#))
+            let result = try await connection.poll(every: .milliseconds(10), timeout: .seconds(60), notReadyWhen: notFinished) { () throws(ClientError) in
+                try await fetch()
+            }
+            #expect(result.rows == 5)
+
+            await server.script("/result", running, .json(#"{"detail":"deleted"}"#, status: 404))
+            let gone = await clientError {
+                _ = try await connection.poll(every: .milliseconds(10), timeout: .seconds(60), notReadyWhen: notFinished) { () throws(ClientError) in
+                    try await fetch()
+                }
+            }
+            #expect(gone?.body(as: Problem.self)?.detail == "deleted")
+            #expect(await server.requests.count == 5)
+
+            await server.script("/result", running)
+            let late = await clientError {
+                _ = try await connection.poll(every: .milliseconds(50), timeout: .seconds(2), notReadyWhen: notFinished) { () throws(ClientError) in
+                    try await fetch()
+                }
+            }
+            guard case .waitTimedOut(let timeout, let attempts)? = late else { Issue.record("expected waitTimedOut, got \(String(describing: late))"); return }
+            #expect(timeout == .seconds(2) && attempts >= 2)
+        }
+    }
+
+    @Test func typedPollingEndsWithCancelled() async throws {
+        let connection = Connection(serverURL: URL(string: "http://127.0.0.1:1")!)
+        let task = Task { () -> ClientError? in
+            do throws(ClientError) {
+                _ = try await connection.poll(every: .seconds(600), timeout: .seconds(3600)) { () throws(ClientError) -> Int? in nil }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        task.cancel()
+        guard case .cancelled? = await task.value else { Issue.record("expected cancelled"); return }
+    }
+
     /// Without cancellation the wait lasts an hour; any prompt end proves it was cancelled.
     @Test func cancellationStopsWaiting() async throws {
         let started = ContinuousClock.now

@@ -37,6 +37,8 @@ import Testing
             #expect(failure.bodySnippet.hasPrefix(#"{"results":[{"summary""#))
             #expect(failure.bodySnippet.count <= 201)
             #expect(error?.description.contains("results[0].summary.read_rows") == true)
+            #expect(error?.description.contains("pad") == false, "the body stays out of the description")
+            #expect(error?.rawBody == response.body && error?.headers?["content-type"] == "application/json")
 
             let (_, missing) = try await self.response(server, .json(#"{"results":[{"summary":{}}]}"#))
             let missingError = await clientError { _ = try connection.decode(QueryResult.self, from: missing) }
@@ -72,11 +74,14 @@ import Testing
             // The status is described; the body is not, since servers may echo secrets into it.
             #expect(undocumented.description == "unexpected HTTP 418 (15 bytes of body)")
 
-            let (_, garbled) = try await response(server, .json(#"{"unexpected":true}"#, status: 422))
+            let (_, garbled) = try await response(server, .json(#"{"unexpected":true}"#, status: 422, headers: ["X-Request-Id": "r1"]))
             let fallback = connection.documentedError(ValidationError.self, from: garbled)
-            guard case .decoding(let failure) = fallback else { Issue.record("got \(fallback)"); return }
+            guard case .undecodableErrorBody(let failure) = fallback else { Issue.record("got \(fallback)"); return }
             #expect(failure.status == 422 && fallback.status == 422)
             #expect(failure.codingPath == "detail")
+            #expect(fallback.headers?["X-Request-Id"] == "r1")
+            #expect(fallback.bodyText == #"{"unexpected":true}"#)
+            #expect(fallback.description == "could not decode the documented error body (HTTP 422) at detail: required key is missing")
         }
     }
 

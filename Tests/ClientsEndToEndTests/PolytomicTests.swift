@@ -132,17 +132,21 @@ import Testing
         }
     }
 
-    @Test func waitingEndsWithWaitFailureWhenTheQueryFails() async throws {
+    @Test func waitingEndsWithWaitFailedWhenTheQueryFails() async throws {
         try await withTestServer { server async throws in
             await server.script(Self.path, Self.page(status: "running", next: nil),
                                 Self.page(status: "failed", next: nil, extra: #", "error": "relation \"users\" does not exist""#))
             let client = Client(serverURL: server.url, bearerAuth: Self.token, configuration: testConfiguration)
-            do {
+            do throws(ClientError) {
                 _ = try await client.waitForQueryResults(id: Self.id, every: .milliseconds(20), timeout: .seconds(60))
-                Issue.record("expected WaitFailure")
-            } catch let failure as WaitFailure<QueryResultsEnvelope> {
-                #expect(failure.result.data.status == .failed)
-                #expect(failure.result.data.error == #"relation "users" does not exist"#)
+                Issue.record("expected waitFailed")
+            } catch {
+                guard case .waitFailed = error, let failed = error.result(as: QueryResultsEnvelope.self) else {
+                    Issue.record("expected waitFailed, got \(error)")
+                    return
+                }
+                #expect(failed.data.status == .failed)
+                #expect(failed.data.error == #"relation "users" does not exist"#)
             }
             #expect(await server.requests.count == 2)
         }

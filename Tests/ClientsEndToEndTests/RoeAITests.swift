@@ -80,7 +80,7 @@ import Testing
         }
     }
 
-    @Test func truncatedBodyIsATransportError() async throws {
+    @Test func truncatedBodyIsRetriedThenATransportError() async throws {
         try await withTestServer { server async throws in
             let body = try fixture("roe-query-result.json")
             await server.script(Self.path, ScriptedResponse(headers: ["Content-Type": "application/json"], body: body, behaviour: .truncateBody(sending: body.count / 2)))
@@ -88,26 +88,30 @@ import Testing
                 _ = try await Client(serverURL: server.url, bearerAuth: Self.token, configuration: testConfiguration)
                     .getQueryResult(queryTaskId: Self.taskId)
             }
-            guard case .transport(let message)? = error else {
-                Issue.record("expected transport, got \(String(describing: error))")
+            // The default retry policy sends the GET three times, and the error says so over the last failure.
+            guard case .gaveUp(3, .attemptLimit, .transport(let message))? = error else {
+                Issue.record("expected gaveUp after 3 transport failures, got \(String(describing: error))")
                 return
             }
+            #expect(await server.requests.count == 3)
             #expect(!message.isEmpty)
             expectRedacted(error, [Self.token])
         }
     }
 
-    @Test func droppedConnectionIsATransportError() async throws {
+    @Test func droppedConnectionIsRetriedThenATransportError() async throws {
         try await withTestServer { server async throws in
             await server.script(Self.path, ScriptedResponse(behaviour: .dropConnection))
             let error = await clientError {
                 _ = try await Client(serverURL: server.url, bearerAuth: Self.token, configuration: testConfiguration)
                     .getQueryResult(queryTaskId: Self.taskId)
             }
-            guard case .transport(let message)? = error else {
-                Issue.record("expected transport, got \(String(describing: error))")
+            // The default retry policy sends the GET three times, and the error says so over the last failure.
+            guard case .gaveUp(3, .attemptLimit, .transport(let message))? = error else {
+                Issue.record("expected gaveUp after 3 transport failures, got \(String(describing: error))")
                 return
             }
+            #expect(await server.requests.count == 3)
             #expect(!message.isEmpty)
             expectRedacted(error, [Self.token])
         }

@@ -98,13 +98,35 @@ import TriggerDev
         try await withTestServer { server async throws in
             await server.script(Self.path, try serving("trigger-404.json", status: 404))
             let client = Client(serverURL: server.url, secretKey: Self.secretKey, configuration: testConfiguration)
-            do {
+            do throws(ClientError) {
                 _ = try await client.waitForRunResultV1(runId: "run_1234", every: .milliseconds(50), timeout: .milliseconds(300))
-                Issue.record("expected PollingTimeout")
-            } catch let timeout as PollingTimeout {
-                #expect(timeout.timeout == .milliseconds(300))
-                #expect(timeout.attempts == (await server.requests.count))
+                Issue.record("expected waitTimedOut")
+            } catch {
+                guard case .waitTimedOut(let timeout, let attempts) = error else {
+                    Issue.record("expected waitTimedOut, got \(error)")
+                    return
+                }
+                #expect(timeout == .milliseconds(300))
+                #expect(attempts == (await server.requests.count))
             }
+        }
+    }
+
+    /// The spec lists the one 404 message that means "not finished"; a 404 saying anything else (a deleted run) ends
+    /// the wait at once with that answer, where waiting on the status alone would sit out the whole timeout.
+    @Test func waitingEndsAtOnceWhenTheRunIsGone() async throws {
+        try await withTestServer { server async throws in
+            let deleted = ScriptedResponse.json(#"{"error": "Run was deleted"}"#, status: 404)
+            await server.script(Self.path, try serving("trigger-404.json", status: 404), deleted)
+            let client = Client(serverURL: server.url, secretKey: Self.secretKey, configuration: testConfiguration)
+            let started = ContinuousClock.now
+            let error = await clientError {
+                _ = try await client.waitForRunResultV1(runId: "run_1234", every: .milliseconds(20), timeout: .seconds(120))
+            }
+            #expect(ContinuousClock.now - started < .seconds(60), "the wait ended at the deleted run, not its timeout")
+            #expect(error?.status == 404)
+            #expect(error?.body(as: GetRunResultV1NotFound.self)?.error == "Run was deleted")
+            #expect(await server.requests.count == 2)
         }
     }
 

@@ -71,8 +71,8 @@ import Testing
 
     @Test func operationSignatures() {
         let client = Client(serverURL: URL(string: "https://example.com")!)
-        let _: (PetInput) async throws -> Pet = client.createPet
-        let _: () async throws -> [Pet] = client.listPets
-        let _: () async throws -> Shape = client.getShape
+        let _: (PetInput) async throws(ClientError) -> Pet = client.createPet
+        let _: () async throws(ClientError) -> [Pet] = client.listPets
+        let _: () async throws(ClientError) -> Shape = client.getShape
     }
 }

@@ -27,6 +27,6 @@ import Testing
 
     @Test func parameterDefaults() {
         let client = Client(serverURL: URL(string: "https://example.com")!)
-        let _: (String, Int?, Bool?, Double?, Sort?, [String]?, Int?) async throws -> Settings = client.search
+        let _: (String, Int?, Bool?, Double?, Sort?, [String]?, Int?) async throws(ClientError) -> Settings = client.search
     }
 }

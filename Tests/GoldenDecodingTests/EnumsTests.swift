@@ -36,7 +36,7 @@ import Testing
         #expect(reaction.tags == [ReactionTagsItem.hot, .unknown("cold")])
         #expect(try GoldenCoding.roundTrip(reaction) == reaction)
         let client = Client(serverURL: URL(string: "https://example.com")!)
-        let _: (ListReactionsKind, ListReactionsOrder?, Priority?) async throws -> [Reaction] = client.listReactions
+        let _: (ListReactionsKind, ListReactionsOrder?, Priority?) async throws(ClientError) -> [Reaction] = client.listReactions
         #expect(ListReactionsOrder.desc.rawValue == "desc")
     }
 }

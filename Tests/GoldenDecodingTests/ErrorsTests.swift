@@ -13,9 +13,9 @@ import Testing
     @Test func defaultOnlyResponseIsTheSuccessType() throws {
         #expect(try GoldenCoding.decode(HealthResponse.self, #"{"ok": true}"#).ok == true)
         let client = Client(serverURL: URL(string: "https://example.com")!)
-        let _: () async throws -> HealthResponse = client.health
-        let _: (String) async throws -> Order = client.getOrder
-        let _: (Order) async throws -> Order = client.createOrder
-        let _: () async throws -> String = client.ping
+        let _: () async throws(ClientError) -> HealthResponse = client.health
+        let _: (String) async throws(ClientError) -> Order = client.getOrder
+        let _: (Order) async throws(ClientError) -> Order = client.createOrder
+        let _: () async throws(ClientError) -> String = client.ping
     }
 }

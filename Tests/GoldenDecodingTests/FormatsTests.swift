@@ -41,6 +41,6 @@ import Testing
 
     @Test func formattedParameters() {
         let client = Client(serverURL: URL(string: "https://example.com")!)
-        let _: (UUID, Date?, CalendarDate?) async throws -> Event = client.getEvent
+        let _: (UUID, Date?, CalendarDate?) async throws(ClientError) -> Event = client.getEvent
     }
 }

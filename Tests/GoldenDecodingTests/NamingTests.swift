@@ -54,10 +54,10 @@ import Testing
 
     @Test func operationNames() {
         let client = Client(serverURL: URL(string: "https://example.com")!)
-        let _: (String, Bool?, String?, Int?) async throws -> TypeModel = client.class
-        let _: () async throws -> ProtocolModel = client.`init`
-        let _: (Int) async throws -> SelfModel = client.readItem
-        let _: (String) async throws -> Void = client.getThingsByThingIdParts
-        let _: (String) async throws -> Void = client.removeAllParts
+        let _: (String, Bool?, String?, Int?) async throws(ClientError) -> TypeModel = client.class
+        let _: () async throws(ClientError) -> ProtocolModel = client.`init`
+        let _: (Int) async throws(ClientError) -> SelfModel = client.readItem
+        let _: (String) async throws(ClientError) -> Void = client.getThingsByThingIdParts
+        let _: (String) async throws(ClientError) -> Void = client.removeAllParts
     }
 }

@@ -34,6 +34,6 @@ import Testing
 
     @Test func nullableParameter() {
         let client = Client(serverURL: URL(string: "https://example.com")!)
-        let _: (String?) async throws -> Record = client.getRecord
+        let _: (String?) async throws(ClientError) -> Record = client.getRecord
     }
 }

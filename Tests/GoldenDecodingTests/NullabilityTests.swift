@@ -44,6 +44,6 @@ import Testing
 
     @Test func nullableQueryParameter() {
         let client = Client(serverURL: URL(string: "https://example.com")!)
-        let _: (String, String?) async throws -> Record = client.getRecord
+        let _: (String, String?) async throws(ClientError) -> Record = client.getRecord
     }
 }

@@ -53,10 +53,13 @@ public struct ScriptedResponse: Sendable {
     /// Sends the body with chunked transfer encoding, so the client cannot know its length up front.
     public var chunked: Bool
     public var behaviour: Behaviour
+    /// Headers whose value is an HTTP-date this long after the moment the response is sent (`Retry-After` as a
+    /// date), so the wait a client computes from them does not depend on when the test scripted them.
+    public var datedHeaders: [String: Duration]
 
     public init(
         status: Int = 200, headers: [String: String] = [:], body: Data = Data(), delay: Duration? = nil,
-        chunked: Bool = false, behaviour: Behaviour = .respond
+        chunked: Bool = false, behaviour: Behaviour = .respond, datedHeaders: [String: Duration] = [:]
     ) {
         self.status = status
         self.headers = headers
@@ -64,6 +67,16 @@ public struct ScriptedResponse: Sendable {
         self.delay = delay
         self.chunked = chunked
         self.behaviour = behaviour
+        self.datedHeaders = datedHeaders
+    }
+
+    /// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), as HTTP dates are sent.
+    public static func httpDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.string(from: date)
     }
 
     public static func json(_ text: String, status: Int = 200, headers: [String: String] = [:]) -> ScriptedResponse {
@@ -170,6 +183,10 @@ private actor Script {
         var headers = HTTPHeaders()
         for (name, value) in scripted.headers {
             headers[HTTPHeader(name)] = value
+        }
+        for (name, offset) in scripted.datedHeaders {
+            let (seconds, attoseconds) = offset.components
+            headers[HTTPHeader(name)] = ScriptedResponse.httpDate(Date().addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18))
         }
         let status = HTTPStatusCode(scripted.status, phrase: "Scripted")
         switch scripted.behaviour {

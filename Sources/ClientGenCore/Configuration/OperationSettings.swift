@@ -50,13 +50,25 @@ public struct PaginationSettings: Sendable {
 /// `x-clientgen-wait: {until: data.status, success: [done], failure: [failed], retryOn: [404]}`: a
 /// `waitFor<Name>(...)` method that repeats the operation until the value at `until` is a success value, fails
 /// on a failure value, and treats the `retryOn` statuses as "not ready yet".
+///
+/// A status often means both "not ready yet" and "gone" (a 404 for a run that is unfinished, or deleted). Where
+/// the error body tells them apart, `notReadyWhen: {error: ["Run is not finished"]}` names the body's member and
+/// the values that mean "not ready"; any other answer ends the wait. Left out, the values are read from the spec.
 public struct WaitSettings: Sendable {
     public var until: String?
     public var untilKeys: [String]
     public var success: [JSONLiteral]
     public var failure: [JSONLiteral]
     public var retryOn: [Int]
+    public var notReadyWhen: BodyValues?
     public var source: SourceRange
+
+    /// Values at a dot path into a response body.
+    public struct BodyValues: Sendable {
+        public var path: String
+        public var keys: [String]
+        public var values: [JSONLiteral]
+    }
 }
 
 extension PaginationSettings {
@@ -92,7 +104,7 @@ extension PaginationSettings {
 extension WaitSettings {
     static func read(_ value: SpecExtension, diagnostics: DiagnosticCollector) -> WaitSettings? {
         let name = "x-clientgen-wait"
-        guard let entries = ExtensionReading.mapping(value, name: name, keys: ["until", "success", "failure", "retryOn"], diagnostics: diagnostics) else {
+        guard let entries = ExtensionReading.mapping(value, name: name, keys: ["until", "success", "failure", "retryOn", "notReadyWhen"], diagnostics: diagnostics) else {
             diagnostics.warning("\(name) must be a mapping with 'until' and 'success', or 'retryOn'; no wait method is generated", at: value.source)
             return nil
         }
@@ -128,8 +140,31 @@ extension WaitSettings {
         }
         return WaitSettings(
             until: until, untilKeys: untilKeys ?? [], success: list("success"), failure: list("failure"), retryOn: retryOn,
+            notReadyWhen: entries["notReadyWhen"].flatMap { notReadyWhen($0, retryOn: retryOn, at: value.source, diagnostics: diagnostics) },
             source: value.source
         )
+    }
+
+    /// `{error: ["Run is not finished"]}`: one dot path, and the string or number values there that mean "not ready".
+    private static func notReadyWhen(_ literal: JSONLiteral, retryOn: [Int], at source: SourceRange, diagnostics: DiagnosticCollector) -> BodyValues? {
+        let problem = "x-clientgen-wait: 'notReadyWhen' must map one dot path into the error body to the values that mean \"not ready\" ({error: [\"not finished\"]})"
+        guard case .object(let entries) = literal, entries.count == 1, let keys = ExtensionReading.dotPath(entries[0].key) else {
+            diagnostics.warning(problem + "; it is ignored", at: source)
+            return nil
+        }
+        let values: [JSONLiteral] = switch entries[0].value {
+        case .array(let items): items
+        case let single: [single]
+        }
+        guard !values.isEmpty, values.allSatisfy({ if case .string = $0 { true } else if case .int = $0 { true } else { false } }) else {
+            diagnostics.warning(problem + "; its values must be strings or integers; it is ignored", at: source)
+            return nil
+        }
+        if retryOn.isEmpty {
+            diagnostics.warning("x-clientgen-wait: 'notReadyWhen' needs 'retryOn', the statuses whose body it reads; it is ignored", at: source)
+            return nil
+        }
+        return BodyValues(path: entries[0].key, keys: keys, values: values)
     }
 }
 

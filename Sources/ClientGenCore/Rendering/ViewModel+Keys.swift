@@ -85,7 +85,15 @@ extension WaitViewModel: TemplateContext {
         .optionalText("subject", "The expression the result is switched over, when the wait looks into the result.") { $0.subject },
         .optionalText("successPatterns", "The case patterns of a finished result.") { $0.successPatterns },
         .optionalText("failurePatterns", "The case patterns of a failed result.") { $0.failurePatterns },
-        .optionalText("retryCondition", "A closure that tells a \"not ready yet\" error, when statuses mean that.") { $0.retryCondition },
+        .contexts("notReadyCases", "The cases of the switch over an attempt's error status that tell \"not ready yet\".") { $0.notReadyCases },
+        .flag("hasNotReadyCases", "Whether any error means \"not ready yet\".") { !$0.notReadyCases.isEmpty },
+    ])
+}
+
+extension NotReadyCaseViewModel: TemplateContext {
+    public static let templateKeys = TemplateKeys<Self>([
+        .text("statuses", "The statuses the case matches: `404, 409`.") { $0.statuses },
+        .text("condition", "`true`, or the test of the documented error body that means \"not ready yet\".") { $0.condition },
     ])
 }
 

@@ -93,8 +93,16 @@ public struct WaitViewModel: Sendable {
     public var subject: String?
     public var successPatterns: String?
     public var failurePatterns: String?
-    /// `{ ($0 as? ClientError)?.status == 404 }` when a status means "not ready yet".
-    public var retryCondition: String?
+    /// The statuses that mean "not ready yet", and what their body must say for that; empty when no error does.
+    public var notReadyCases: [NotReadyCaseViewModel]
+}
+
+/// A case of the switch over an attempt's error status that tells whether the error means "not ready yet".
+public struct NotReadyCaseViewModel: Sendable {
+    /// `404, 409`
+    public var statuses: String
+    /// `true`, or a test of the documented body: `error.body(as: NotFound.self)?.error == "not finished"`.
+    public var condition: String
 }
 
 public struct ResponseCaseViewModel: Sendable {

@@ -128,12 +128,6 @@ extension ViewModelBuilder {
     private func wait(_ operation: OperationModel, _ wait: WaitModel) -> WaitViewModel {
         let kept = operation.parameters.filter { !wait.omittedParameters.contains($0.label) }
         let parameters = Self.markingLast(kept.map(parameter))
-        let status = "($0 as? ClientError)?.status"
-        let retryCondition: String? = switch wait.retryStatuses.count {
-        case 0: nil
-        case 1: "{ \(status) == \(wait.retryStatuses[0]) }"
-        default: "{ [\(wait.retryStatuses.map(String.init).joined(separator: ", "))].contains(\(status) ?? 0) }"
-        }
         return WaitViewModel(
             name: Self.escaped(wait.name),
             summary: wait.summary,
@@ -142,8 +136,31 @@ extension ViewModelBuilder {
             subject: wait.condition.map { spell($0.subject) },
             successPatterns: wait.condition.map { $0.success.map(spell).joined(separator: ", ") },
             failurePatterns: wait.condition.flatMap { $0.failure.isEmpty ? nil : $0.failure.map(spell).joined(separator: ", ") },
-            retryCondition: retryCondition
+            notReadyCases: notReadyCases(wait.notReady)
         )
+    }
+
+    /// One case per condition over an attempt's `error`: `true` for a status that alone means "not ready yet", or the
+    /// test of its documented body; statuses with the same test share a case.
+    private func notReadyCases(_ answers: [WaitModel.NotReady]) -> [NotReadyCaseViewModel] {
+        var cases: [(statuses: [Int], condition: String)] = []
+        for answer in answers {
+            var condition = "true"
+            if let body = answer.body {
+                var subject = body.subject
+                subject.root = "error.body(as: \(body.type.spelling).self)"
+                let values = body.values.map(spellValue)
+                condition = values.count == 1
+                    ? "\(spell(subject)) == \(values[0])"
+                    : "[\(values.joined(separator: ", "))].contains(\(spell(subject)))"
+            }
+            if let index = cases.firstIndex(where: { $0.condition == condition }) {
+                cases[index].statuses.append(answer.status)
+            } else {
+                cases.append(([answer.status], condition))
+            }
+        }
+        return cases.map { NotReadyCaseViewModel(statuses: $0.statuses.map(String.init).joined(separator: ", "), condition: $0.condition) }
     }
 
     private func spell(_ path: MemberPath) -> String {
@@ -151,11 +168,15 @@ extension ViewModelBuilder {
     }
 
     private func spell(_ pattern: WaitModel.Pattern) -> String {
-        let text = switch pattern.value {
+        pattern.optional ? spellValue(pattern) + "?" : spellValue(pattern)
+    }
+
+    /// The pattern's value as an expression, compared with `==` rather than matched.
+    private func spellValue(_ pattern: WaitModel.Pattern) -> String {
+        switch pattern.value {
         case .enumCase(let name): "." + Self.escaped(name)
         case .unknownCase(let value): ".unknown(\(Self.literal(value)))"
         case .literal(let value): Self.literal(value)
         }
-        return pattern.optional ? text + "?" : text
     }
 }

@@ -25,8 +25,8 @@ public struct WaitModel: Sendable {
     public var name: String
     public var summary: String
     public var condition: Condition?
-    /// Statuses that mean "not ready yet".
-    public var retryStatuses: [Int]
+    /// The error answers that mean "not ready yet"; any other error ends the wait.
+    public var notReady: [NotReady]
     /// Labels of parameters the helper does not take (a page token), which keep their defaults.
     public var omittedParameters: Set<String>
 
@@ -34,6 +34,24 @@ public struct WaitModel: Sendable {
         public var subject: MemberPath
         public var success: [Pattern]
         public var failure: [Pattern]
+    }
+
+    /// A status that means "not ready yet", and, where the documented body tells "not ready" from "gone", what it
+    /// says while the work is unfinished: the same status saying anything else ends the wait.
+    public struct NotReady: Sendable {
+        public var status: Int
+        public var body: BodyMatch?
+    }
+
+    /// The documented error body of a status, and the values at a member of it that mean "not ready".
+    public struct BodyMatch: Sendable {
+        public var type: SwiftType
+        /// From the body, as an optional: the error may carry another type or none.
+        public var subject: MemberPath
+        public var values: [Pattern]
+        /// The member's dot path and values as the spec or config writes them, for the doc comment.
+        public var path: String
+        public var literals: [JSONLiteral]
     }
 
     /// A value `subject` is matched against: a case of the subject's enum, or a plain value.

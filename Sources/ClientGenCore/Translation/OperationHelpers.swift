@@ -1,11 +1,14 @@
 /// The helpers an operation's settings ask for (`x-clientgen-pagination`, `x-clientgen-wait`), resolved against
 /// the translated types so that the member names used are exactly the generated ones.
 struct OperationHelpers {
-    private let declarations: [String: Declaration]
+    let declarations: [String: Declaration]
+    /// Follows `$ref`s, for what only the spec says (the values of a one-value enum, which becomes a plain string).
+    let resolve: (Schema) -> Schema?
     let diagnostics: DiagnosticCollector
 
-    init(declarations: [Declaration], diagnostics: DiagnosticCollector) {
+    init(declarations: [Declaration], resolve: @escaping (Schema) -> Schema?, diagnostics: DiagnosticCollector) {
         self.declarations = Dictionary(declarations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.resolve = resolve
         self.diagnostics = diagnostics
     }
 
@@ -19,7 +22,10 @@ struct OperationHelpers {
     }
 
     /// `pagination` names the page-token parameter, which the wait method leaves out: it polls the first page.
-    func wait(_ settings: WaitSettings, pagination: PaginationSettings?, for operation: OperationModel, names: inout NameScope) -> WaitModel? {
+    /// `responses` are the operation's as the spec gives them.
+    func wait(
+        _ settings: WaitSettings, pagination: PaginationSettings?, for operation: OperationModel, responses: [Response], names: inout NameScope
+    ) -> WaitModel? {
         var summary: [String] = []
         var condition: WaitModel.Condition?
         if let until = settings.until {
@@ -34,18 +40,33 @@ struct OperationHelpers {
             )
             summary.append("until `\(until)` is \(describe(settings.success))")
             if !settings.failure.isEmpty {
-                summary.append("failing with `WaitFailure` when it is \(describe(settings.failure))")
+                summary.append("failing with `ClientError.waitFailed` when it is \(describe(settings.failure))")
             }
         }
-        if !settings.retryOn.isEmpty {
-            summary.append("while the server answers \(settings.retryOn.map(String.init).joined(separator: " or "))")
+        let notReady = notReady(settings, for: operation, responses: responses)
+        if !notReady.isEmpty {
+            // "404 or 409 with `detail.code` `queued` or `preparing`": statuses that say the same are named together.
+            var groups: [(statuses: [Int], says: String)] = []
+            for answer in notReady {
+                let says = answer.body.map { " with `\($0.path)` \(describe($0.literals))" } ?? ""
+                if let index = groups.firstIndex(where: { $0.says == says }) {
+                    groups[index].statuses.append(answer.status)
+                } else {
+                    groups.append(([answer.status], says))
+                }
+            }
+            summary.append("while the server answers " + groups.map { group in
+                group.statuses.map(String.init).joined(separator: " or ") + group.says
+            }.joined(separator: ", or "))
         }
+        // The same status saying something else (a run that was deleted) is not waited out.
+        let ending = notReady.contains(where: { $0.body != nil }) ? " Any other answer ends the wait at once." : ""
         let stem = operation.name.hasPrefix("get") && operation.name.count > 3 ? String(operation.name.dropFirst(3)) : Naming.typeName(operation.name)
         return WaitModel(
             name: names.claim("waitFor" + stem.prefix(1).uppercased() + stem.dropFirst()),
-            summary: "Repeats `\(operation.name)` " + summary.joined(separator: ", ") + ".",
+            summary: "Repeats `\(operation.name)` " + summary.joined(separator: ", ") + "." + ending,
             condition: condition,
-            retryStatuses: settings.retryOn,
+            notReady: notReady,
             omittedParameters: Set(operation.parameters.compactMap { parameter in
                 guard case .query(let name, _, _) = parameter.location, name == pagination?.tokenParameter else { return nil }
                 return parameter.label
@@ -122,7 +143,7 @@ struct OperationHelpers {
     }
 
     /// Walks struct properties by their JSON keys, through aliases, noting each step reached through an optional.
-    private func memberPath(_ keys: [String], from root: String, type: SwiftType) -> MemberPath? {
+    func memberPath(_ keys: [String], from root: String, type: SwiftType) -> MemberPath? {
         var steps: [MemberPath.Step] = []
         var current = type
         var optionalSoFar = false
@@ -150,7 +171,7 @@ struct OperationHelpers {
     }
 
     /// A case of the subject's enum where it has one, the plain value otherwise.
-    private func patterns(_ values: [JSONLiteral], matching type: SwiftType) -> [WaitModel.Pattern] {
+    func patterns(_ values: [JSONLiteral], matching type: SwiftType) -> [WaitModel.Pattern] {
         var cases: [EnumModel.EnumCase]?
         if let name = type.declaredName, case .enumeration(let enumeration)? = declarations[name] {
             cases = enumeration.cases
@@ -171,7 +192,7 @@ struct OperationHelpers {
         }
     }
 
-    private func describe(_ values: [JSONLiteral]) -> String {
+    func describe(_ values: [JSONLiteral]) -> String {
         values.map { value in
             switch value {
             case .string(let text): "`\(text)`"

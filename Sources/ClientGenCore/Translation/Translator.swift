@@ -24,7 +24,7 @@ public struct Translator: Sendable {
             variant.name = names.claim(variant.name + "Stream")
             variants.append(variant)
         }
-        let helpers = OperationHelpers(declarations: schemas.declarations, diagnostics: diagnostics)
+        let helpers = OperationHelpers(declarations: schemas.declarations, resolve: { [schemas] in schemas.resolve($0) }, diagnostics: diagnostics)
         for (index, entry) in named.enumerated() {
             guard operations[index].transfer == .buffered else {
                 for source in [entry.configured.pagination?.source, entry.configured.wait?.source, entry.configured.rows?.source].compactMap({ $0 }) {
@@ -36,7 +36,8 @@ public struct Translator: Sendable {
                 operations[index].pagination = helpers.pagination(settings, for: operations[index], names: &names)
             }
             if let settings = entry.configured.wait {
-                operations[index].wait = helpers.wait(settings, pagination: entry.configured.pagination, for: operations[index], names: &names)
+                operations[index].wait = helpers.wait(
+                    settings, pagination: entry.configured.pagination, for: operations[index], responses: entry.configured.operation.responses, names: &names)
             }
             if let settings = entry.configured.rows, var rows = helpers.rows(settings, for: operations[index]) {
                 rows.name = names.claim(operations[index].name + "Rows")

@@ -6,7 +6,7 @@ import Foundation
 /// Auth fixture 1.0
 ///
 /// Every credential kind, global and per-operation security, and anonymous access.
-public nonisolated struct Client: Sendable {
+public nonisolated struct Client: APIClient {
     public let connection: Connection
 
     public init(
@@ -31,5 +31,10 @@ public nonisolated struct Client: Sendable {
             "oauth": oauth.map { .bearer($0) },
             "queryKey": queryKey.map { .apiKey($0, name: "api_key", in: .query) },
         ])
+    }
+
+    /// What `with(timeout:headers:retry:)` makes its copies with.
+    public init(connection: Connection) {
+        self.connection = connection
     }
 }

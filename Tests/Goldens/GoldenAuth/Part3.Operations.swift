@@ -4,7 +4,7 @@ import ClientRuntime
 import Foundation
 
 extension Client {
-    public func getEither() async throws {
+    public func getEither() async throws(ClientError) {
         var request = Request(method: .get, path: "/either")
         request.security = [["bearer"], ["basic"], ["queryKey", "cookieKey"]]
         let response = try await connection.send(request)
@@ -14,7 +14,7 @@ extension Client {
         }
     }
 
-    public func getPublic() async throws {
+    public func getPublic() async throws(ClientError) {
         let request = Request(method: .get, path: "/public")
         let response = try await connection.send(request)
         switch response.status {

@@ -4,7 +4,7 @@ import ClientRuntime
 import Foundation
 
 extension Client {
-    public func listItems() async throws -> [String] {
+    public func listItems() async throws(ClientError) -> [String] {
         var request = Request(method: .get, path: "/items")
         request.accept("application/json")
         request.security = [["headerKey"]]

@@ -6,7 +6,7 @@ import Foundation
 /// Composition fixture 1.0
 ///
 /// allOf merges, passthrough wrappers, oneOf/anyOf unions with and without discriminators.
-public nonisolated struct Client: Sendable {
+public nonisolated struct Client: APIClient {
     public let connection: Connection
 
     public init(
@@ -14,5 +14,10 @@ public nonisolated struct Client: Sendable {
         configuration: ClientConfiguration = .init()
     ) {
         connection = Connection(serverURL: serverURL, configuration: configuration)
+    }
+
+    /// What `with(timeout:headers:retry:)` makes its copies with.
+    public init(connection: Connection) {
+        self.connection = connection
     }
 }

@@ -4,7 +4,7 @@ import ClientRuntime
 import Foundation
 
 extension Client {
-    public func getShape() async throws -> Shape {
+    public func getShape() async throws(ClientError) -> Shape {
         var request = Request(method: .get, path: "/shapes")
         request.accept("application/json")
         let response = try await connection.send(request)

@@ -6,7 +6,7 @@ import Foundation
 extension Client {
     /// - Parameters:
     ///   - body: The request body, sent as `application/json`.
-    public func createPet(body: PetInput) async throws -> Pet {
+    public func createPet(body: PetInput) async throws(ClientError) -> Pet {
         var request = Request(method: .post, path: "/pets")
         request.jsonBody(body)
         request.accept("application/json")

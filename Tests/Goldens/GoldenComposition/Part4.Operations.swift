@@ -4,7 +4,7 @@ import ClientRuntime
 import Foundation
 
 extension Client {
-    public func listPets() async throws -> [Pet] {
+    public func listPets() async throws(ClientError) -> [Pet] {
         var request = Request(method: .get, path: "/pets")
         request.accept("application/json")
         let response = try await connection.send(request)

@@ -6,7 +6,7 @@ import Foundation
 extension Client {
     /// - Parameters:
     ///   - body: The request body, sent as `text/plain`.
-    public func addNote(body: String? = nil) async throws {
+    public func addNote(body: String? = nil) async throws(ClientError) {
         var request = Request(method: .post, path: "/notes")
         if let body { request.textBody(body, contentType: "text/plain") }
         request.accept("text/plain")
@@ -19,7 +19,7 @@ extension Client {
 
     /// - Parameters:
     ///   - body: The request body, sent as `multipart/form-data`.
-    public func attach(body: AttachForm) async throws {
+    public func attach(body: AttachForm) async throws(ClientError) {
         var request = Request(method: .post, path: "/attachments")
         request.multipartBody(body.form)
         let response = try await connection.send(request)
@@ -31,7 +31,7 @@ extension Client {
 
     /// - Parameters:
     ///   - body: The request body, sent as `application/octet-stream`.
-    public func upload(body: Data) async throws {
+    public func upload(body: Data) async throws(ClientError) {
         var request = Request(method: .put, path: "/upload")
         request.body(body, contentType: "application/octet-stream")
         let response = try await connection.send(request)

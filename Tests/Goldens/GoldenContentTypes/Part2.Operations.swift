@@ -4,7 +4,7 @@ import ClientRuntime
 import Foundation
 
 extension Client {
-    public func download() async throws -> Data {
+    public func download() async throws(ClientError) -> Data {
         var request = Request(method: .get, path: "/download")
         request.accept("application/octet-stream")
         let response = try await connection.send(request)
@@ -15,7 +15,7 @@ extension Client {
     }
 
     /// - Returns: The `application/octet-stream` body as it arrives, to read in chunks or write to a file with `write(to:)`.
-    public func downloadStream() async throws -> HTTPBody {
+    public func downloadStream() async throws(ClientError) -> HTTPBody {
         var request = Request(method: .get, path: "/download")
         request.accept("application/octet-stream")
         let response = try await connection.stream(request)
@@ -25,7 +25,7 @@ extension Client {
         }
     }
 
-    public func getAnything() async throws -> Data {
+    public func getAnything() async throws(ClientError) -> Data {
         let request = Request(method: .get, path: "/anything")
         let response = try await connection.send(request)
         switch response.status {
@@ -35,7 +35,7 @@ extension Client {
     }
 
     /// - Returns: The body as it arrives, to read in chunks or write to a file with `write(to:)`.
-    public func getAnythingStream() async throws -> HTTPBody {
+    public func getAnythingStream() async throws(ClientError) -> HTTPBody {
         let request = Request(method: .get, path: "/anything")
         let response = try await connection.stream(request)
         switch response.status {
@@ -46,7 +46,7 @@ extension Client {
 
     /// - Parameters:
     ///   - key: The `key` path parameter.
-    public func getCached(key: String) async throws -> Entry? {
+    public func getCached(key: String) async throws(ClientError) -> Entry? {
         var request = Request(method: .get, path: "/cache/{key}")
         request.path("key", key)
         request.accept("application/json")
@@ -58,7 +58,7 @@ extension Client {
         }
     }
 
-    public func getReport() async throws -> String {
+    public func getReport() async throws(ClientError) -> String {
         var request = Request(method: .get, path: "/report")
         request.accept("text/csv")
         let response = try await connection.send(request)

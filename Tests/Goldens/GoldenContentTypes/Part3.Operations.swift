@@ -4,7 +4,7 @@ import ClientRuntime
 import Foundation
 
 extension Client {
-    public func getMixed() async throws -> Entry {
+    public func getMixed() async throws(ClientError) -> Entry {
         var request = Request(method: .get, path: "/json-or-text")
         request.accept("text/plain, application/json")
         let response = try await connection.send(request)
@@ -16,7 +16,7 @@ extension Client {
 
     /// - Parameters:
     ///   - body: The request body, sent as `application/x-www-form-urlencoded`.
-    public func login(body: LoginRequest) async throws -> LoginResponse {
+    public func login(body: LoginRequest) async throws(ClientError) -> LoginResponse {
         var request = Request(method: .post, path: "/login")
         request.formBody(body)
         request.accept("application/json")

@@ -20,7 +20,7 @@ extension Client {
         sort: Sort? = .relevance,
         fields: [String]? = ["id", "name"],
         page: Int? = nil
-    ) async throws -> Settings {
+    ) async throws(ClientError) -> Settings {
         var request = Request(method: .get, path: "/search")
         request.query("q", q)
         request.query("limit", limit)

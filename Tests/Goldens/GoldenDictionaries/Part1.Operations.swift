@@ -4,7 +4,7 @@ import ClientRuntime
 import Foundation
 
 extension Client {
-    public func getMetrics() async throws -> Metrics {
+    public func getMetrics() async throws(ClientError) -> Metrics {
         var request = Request(method: .get, path: "/metrics")
         request.accept("application/json")
         let response = try await connection.send(request)

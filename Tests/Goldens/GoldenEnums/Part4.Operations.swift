@@ -12,7 +12,7 @@ extension Client {
         kind: ListReactionsKind,
         order: ListReactionsOrder? = .desc,
         priority: Priority? = nil
-    ) async throws -> [Reaction] {
+    ) async throws(ClientError) -> [Reaction] {
         var request = Request(method: .get, path: "/reactions")
         request.query("kind", kind)
         request.query("order", order)

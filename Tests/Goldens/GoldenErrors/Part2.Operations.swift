@@ -6,7 +6,7 @@ import Foundation
 extension Client {
     /// - Parameters:
     ///   - id: The `id` path parameter.
-    public func getOrder(id: String) async throws -> Order {
+    public func getOrder(id: String) async throws(ClientError) -> Order {
         var request = Request(method: .get, path: "/orders/{id}")
         request.path("id", id)
         request.accept("application/json")
@@ -20,7 +20,7 @@ extension Client {
         }
     }
 
-    public func ping() async throws -> String {
+    public func ping() async throws(ClientError) -> String {
         var request = Request(method: .get, path: "/ping")
         request.accept("application/json")
         let response = try await connection.send(request)

@@ -6,7 +6,7 @@ import Foundation
 extension Client {
     /// - Parameters:
     ///   - body: The request body, sent as `application/json`.
-    public func createOrder(body: Order) async throws -> Order {
+    public func createOrder(body: Order) async throws(ClientError) -> Order {
         var request = Request(method: .post, path: "/orders")
         request.jsonBody(body)
         request.accept("application/json")
@@ -18,7 +18,7 @@ extension Client {
         }
     }
 
-    public func health() async throws -> HealthResponse {
+    public func health() async throws(ClientError) -> HealthResponse {
         var request = Request(method: .get, path: "/health")
         request.accept("application/json")
         let response = try await connection.send(request)

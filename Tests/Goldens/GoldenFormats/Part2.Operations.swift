@@ -8,7 +8,7 @@ extension Client {
     ///   - id: The `id` path parameter.
     ///   - since: The `since` query parameter.
     ///   - day: The `day` query parameter.
-    public func getEvent(id: UUID, since: Date? = nil, day: CalendarDate? = nil) async throws -> Event {
+    public func getEvent(id: UUID, since: Date? = nil, day: CalendarDate? = nil) async throws(ClientError) -> Event {
         var request = Request(method: .get, path: "/events/{id}")
         request.path("id", id)
         request.query("since", since)

@@ -6,7 +6,7 @@ import Foundation
 /// Forms fixture 1.0
 ///
 /// Multipart bodies as typed forms (files, values, lists, JSON parts, per-part content types and headers), an optional multipart body, one without a schema, and form bodies whose encoding sets each field's style.
-public nonisolated struct Client: Sendable {
+public nonisolated struct Client: APIClient {
     public let connection: Connection
 
     public init(
@@ -14,5 +14,10 @@ public nonisolated struct Client: Sendable {
         configuration: ClientConfiguration = .init()
     ) {
         connection = Connection(serverURL: serverURL, configuration: configuration)
+    }
+
+    /// What `with(timeout:headers:retry:)` makes its copies with.
+    public init(connection: Connection) {
+        self.connection = connection
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 extension Client {
     /// - Parameters:
     ///   - body: The request body, sent as `application/x-www-form-urlencoded`.
-    public func createCharge(body: ChargeParams) async throws -> CreateChargeResponse {
+    public func createCharge(body: ChargeParams) async throws(ClientError) -> CreateChargeResponse {
         var request = Request(method: .post, path: "/charges")
         request.formBody(body, encoding: ["expand": .init(style: .deepObject, explode: true), "ids": .init(style: .pipeDelimited), "items": .init(style: .deepObject, explode: true), "metadata": .init(style: .deepObject, explode: true), "tags": .init(style: .form, explode: false)])
         request.accept("application/json")

@@ -8,7 +8,7 @@ extension Client {
     ///
     /// - Parameters:
     ///   - body: The request body, sent as `multipart/form-data`.
-    public func setAvatar(body: SetAvatarForm? = nil) async throws {
+    public func setAvatar(body: SetAvatarForm? = nil) async throws(ClientError) {
         var request = Request(method: .put, path: "/avatars")
         if let body { request.multipartBody(body.form) }
         let response = try await connection.send(request)
@@ -20,7 +20,7 @@ extension Client {
 
     /// - Parameters:
     ///   - body: The request body, sent as `multipart/form-data`.
-    public func uploadFile(body: UploadFileForm) async throws -> UploadFileCreated {
+    public func uploadFile(body: UploadFileForm) async throws(ClientError) -> UploadFileCreated {
         var request = Request(method: .post, path: "/files")
         request.multipartBody(body.form)
         request.accept("application/json")
@@ -33,7 +33,7 @@ extension Client {
 
     /// - Parameters:
     ///   - body: The request body, sent as `multipart/form-data`.
-    public func uploadRaw(body: MultipartForm) async throws {
+    public func uploadRaw(body: MultipartForm) async throws(ClientError) {
         var request = Request(method: .post, path: "/raw")
         request.multipartBody(body)
         let response = try await connection.send(request)

@@ -5,8 +5,8 @@ import Foundation
 
 /// Helpers fixture 1.0
 ///
-/// Pages and wait methods asked for by x-clientgen-pagination and x-clientgen-wait: a page token the wait method leaves out, headers repeated on later pages, statuses that mean "not ready yet", and helper names that would collide with an operation's.
-public nonisolated struct Client: Sendable {
+/// Pages and wait methods asked for by x-clientgen-pagination and x-clientgen-wait: a page token the wait method leaves out, headers repeated on later pages, statuses that mean "not ready yet", error bodies that tell "not ready" from "gone" (read from the spec's enum, or named by notReadyWhen), and helper names that would collide with an operation's.
+public nonisolated struct Client: APIClient {
     public let connection: Connection
 
     public init(
@@ -17,5 +17,10 @@ public nonisolated struct Client: Sendable {
         connection = Connection(serverURL: serverURL, configuration: configuration, credentials: [
             "token": token.map { .bearer($0) },
         ])
+    }
+
+    /// What `with(timeout:headers:retry:)` makes its copies with.
+    public init(connection: Connection) {
+        self.connection = connection
     }
 }

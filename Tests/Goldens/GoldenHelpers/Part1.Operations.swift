@@ -7,7 +7,7 @@ extension Client {
     /// - Parameters:
     ///   - cursor: The `cursor` query parameter.
     ///   - page: Not the token, since the extension names `cursor`.
-    public func listReports(cursor: String? = nil, page: Int? = nil) async throws -> ListReportsResponse {
+    public func listReports(cursor: String? = nil, page: Int? = nil) async throws(ClientError) -> ListReportsResponse {
         var request = Request(method: .get, path: "/reports")
         request.query("cursor", cursor)
         request.query("page", page)
@@ -17,7 +17,7 @@ extension Client {
     }
 
     /// Sends a request for `listReports`, built from its parameters or from a link the server returned.
-    private func listReports(sending request: Request) async throws -> ListReportsResponse {
+    private func listReports(sending request: Request) async throws(ClientError) -> ListReportsResponse {
         let response = try await connection.send(request)
         switch response.status {
         case 200: return try connection.decode(ListReportsResponse.self, from: response)
@@ -30,9 +30,9 @@ extension Client {
         cursor: String? = nil,
         page: Int? = nil
     ) -> PageSequence<ListReportsResponse> {
-        PageSequence(first: {
+        PageSequence(first: { () throws(ClientError) in
             try await listReports(cursor: cursor, page: page)
-        }, next: { previous in
+        }, next: { (previous) throws(ClientError) in
             guard let link = previous.next else { return nil }
             var request = Request(method: .get, link: link)
             request.accept("application/json")
@@ -41,24 +41,24 @@ extension Client {
         })
     }
 
-    /// Repeats `listReports` until `meta.state` is `1`, failing with `WaitFailure` when it is `2`.
+    /// Repeats `listReports` until `meta.state` is `1`, failing with `ClientError.waitFailed` when it is `2`.
     public func waitForListReports(
         page: Int? = nil,
         every interval: Duration = .seconds(2),
         timeout: Duration = .seconds(300)
-    ) async throws -> ListReportsResponse {
-        try await poll(every: interval, timeout: timeout) {
+    ) async throws(ClientError) -> ListReportsResponse {
+        try await connection.poll(every: interval, timeout: timeout) { () throws(ClientError) in
             let result = try await listReports(page: page)
             switch result.meta?.state {
             case 1?: return result
-            case 2?: throw WaitFailure(result)
+            case 2?: throw ClientError.waitFailed(result: result)
             default: return nil
             }
         }
     }
 
     /// Named like the pages method of `listReports`, which yields and becomes `listReportsPages2`.
-    public func listReportsPages() async throws {
+    public func listReportsPages() async throws(ClientError) {
         var request = Request(method: .get, path: "/reports/pages")
         request.security = [["token"]]
         let response = try await connection.send(request)

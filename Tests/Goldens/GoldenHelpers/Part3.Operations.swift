@@ -8,7 +8,7 @@ extension Client {
     ///   - id: The `id` path parameter.
     ///   - page: An opaque page token.
     ///   - xApiVersion: The `X-Api-Version` header.
-    public func getJob(id: String, page: String? = nil, xApiVersion: String? = "2024-01") async throws -> Job {
+    public func getJob(id: String, page: String? = nil, xApiVersion: String? = "2024-01") async throws(ClientError) -> Job {
         var request = Request(method: .get, path: "/jobs/{id}")
         request.path("id", id)
         request.query("page", page)
@@ -19,7 +19,7 @@ extension Client {
     }
 
     /// Sends a request for `getJob`, built from its parameters or from a link the server returned.
-    private func getJob(sending request: Request) async throws -> Job {
+    private func getJob(sending request: Request) async throws(ClientError) -> Job {
         let response = try await connection.send(request)
         switch response.status {
         case 200: return try connection.decode(Job.self, from: response)
@@ -34,9 +34,9 @@ extension Client {
         page: String? = nil,
         xApiVersion: String? = "2024-01"
     ) -> PageSequence<Job> {
-        PageSequence(first: {
+        PageSequence(first: { () throws(ClientError) in
             try await getJob(id: id, page: page, xApiVersion: xApiVersion)
-        }, next: { previous in
+        }, next: { (previous) throws(ClientError) in
             guard let link = previous.links?.next else { return nil }
             var request = Request(method: .get, link: link)
             request.header("X-Api-Version", xApiVersion)
@@ -46,18 +46,23 @@ extension Client {
         })
     }
 
-    /// Repeats `getJob` until `status` is `done`, failing with `WaitFailure` when it is `failed` or `cancelled`, while the server answers 404 or 409.
+    /// Repeats `getJob` until `status` is `done`, failing with `ClientError.waitFailed` when it is `failed` or `cancelled`, while the server answers 404 or 409.
     public func waitForJob(
         id: String,
         xApiVersion: String? = "2024-01",
         every interval: Duration = .seconds(2),
         timeout: Duration = .seconds(300)
-    ) async throws -> Job {
-        try await poll(every: interval, timeout: timeout, retryingOn: { [404, 409].contains(($0 as? ClientError)?.status ?? 0) }) {
+    ) async throws(ClientError) -> Job {
+        try await connection.poll(every: interval, timeout: timeout, notReadyWhen: { error in
+            switch error.status {
+            case 404, 409: true
+            default: false
+            }
+        }) { () throws(ClientError) in
             let result = try await getJob(id: id, xApiVersion: xApiVersion)
             switch result.status {
             case .done: return result
-            case .failed, .cancelled: throw WaitFailure(result)
+            case .failed, .cancelled: throw ClientError.waitFailed(result: result)
             default: return nil
             }
         }

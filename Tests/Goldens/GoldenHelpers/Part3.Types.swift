@@ -3,6 +3,66 @@
 import ClientRuntime
 import Foundation
 
+public nonisolated struct ExportProblem: Codable, Hashable, Sendable {
+    public var detail: ExportProblemDetail?
+
+    public init(detail: ExportProblemDetail? = nil) {
+        self.detail = detail
+    }
+}
+
+public nonisolated enum ExportProblemDetailCode: RawRepresentable, Codable, Hashable, Sendable {
+    case queued, preparing, deleted, expired
+    /// A value the spec does not list, kept as received.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "queued": self = .queued
+        case "preparing": self = .preparing
+        case "deleted": self = .deleted
+        case "expired": self = .expired
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .queued: "queued"
+        case .preparing: "preparing"
+        case .deleted: "deleted"
+        case .expired: "expired"
+        case .unknown(let value): value
+        }
+    }
+}
+
+public nonisolated struct GetExportResponse: Codable, Hashable, Sendable {
+    public var url: String?
+
+    public init(url: String? = nil) {
+        self.url = url
+    }
+}
+
+public nonisolated struct GetRunResultNotFound: Codable, Hashable, Sendable {
+    public var error: String?
+
+    public init(error: String? = nil) {
+        self.error = error
+    }
+}
+
+public nonisolated struct GetRunResultResponse: Codable, Hashable, Sendable {
+    public var id: String
+    public var output: String?
+
+    public init(id: String, output: String? = nil) {
+        self.id = id
+        self.output = output
+    }
+}
+
 public nonisolated enum JobStatus: RawRepresentable, Codable, Hashable, Sendable {
     case queued, running, done, failed, cancelled
     /// A value the spec does not list, kept as received.

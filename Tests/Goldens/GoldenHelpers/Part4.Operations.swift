@@ -6,7 +6,7 @@ import Foundation
 extension Client {
     /// - Parameters:
     ///   - id: The `id` path parameter.
-    public func getJobResult(id: String) async throws -> GetJobResultResponse {
+    public func getJobResult(id: String) async throws(ClientError) -> GetJobResultResponse {
         var request = Request(method: .get, path: "/jobs/{id}/result")
         request.path("id", id)
         request.accept("application/json")
@@ -23,8 +23,13 @@ extension Client {
         id: String,
         every interval: Duration = .seconds(2),
         timeout: Duration = .seconds(300)
-    ) async throws -> GetJobResultResponse {
-        try await poll(every: interval, timeout: timeout, retryingOn: { ($0 as? ClientError)?.status == 404 }) {
+    ) async throws(ClientError) -> GetJobResultResponse {
+        try await connection.poll(every: interval, timeout: timeout, notReadyWhen: { error in
+            switch error.status {
+            case 404: true
+            default: false
+            }
+        }) { () throws(ClientError) in
             try await getJobResult(id: id)
         }
     }

@@ -3,6 +3,16 @@
 import ClientRuntime
 import Foundation
 
+public nonisolated struct ExportProblemDetail: Codable, Hashable, Sendable {
+    public var code: ExportProblemDetailCode?
+    public var message: String?
+
+    public init(code: ExportProblemDetailCode? = nil, message: String? = nil) {
+        self.code = code
+        self.message = message
+    }
+}
+
 public nonisolated struct ListReportsResponse: Codable, Hashable, Sendable {
     public var reports: [String]
     public var next: String?

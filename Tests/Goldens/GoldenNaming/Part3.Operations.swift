@@ -6,7 +6,7 @@ import Foundation
 extension Client {
     /// - Parameters:
     ///   - thingId: The `thingId` path parameter.
-    public func getThingsByThingIdParts(thingId: String) async throws {
+    public func getThingsByThingIdParts(thingId: String) async throws(ClientError) {
         var request = Request(method: .get, path: "/things/{thingId}/parts")
         request.path("thingId", thingId)
         let response = try await connection.send(request)
@@ -18,7 +18,7 @@ extension Client {
 
     /// - Parameters:
     ///   - itemId: The `item_id` path parameter.
-    public func readItem(itemId: Int) async throws -> SelfModel {
+    public func readItem(itemId: Int) async throws(ClientError) -> SelfModel {
         var request = Request(method: .get, path: "/api/v1/items/{item_id}")
         request.path("item_id", itemId)
         request.accept("application/json")
@@ -31,7 +31,7 @@ extension Client {
 
     /// - Parameters:
     ///   - thingId: The `thingId` path parameter.
-    public func removeAllParts(thingId: String) async throws {
+    public func removeAllParts(thingId: String) async throws(ClientError) {
         var request = Request(method: .delete, path: "/things/{thingId}/parts")
         request.path("thingId", thingId)
         let response = try await connection.send(request)

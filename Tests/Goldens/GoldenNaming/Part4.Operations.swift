@@ -14,7 +14,7 @@ extension Client {
         `default`: Bool? = nil,
         `func`: String? = nil,
         limit: Int? = nil
-    ) async throws -> TypeModel {
+    ) async throws(ClientError) -> TypeModel {
         var request = Request(method: .get, path: "/types/{self}")
         request.path("self", selfValue)
         request.query("default", `default`)
@@ -28,7 +28,7 @@ extension Client {
         }
     }
 
-    public func `init`() async throws -> ProtocolModel {
+    public func `init`() async throws(ClientError) -> ProtocolModel {
         var request = Request(method: .get, path: "/protocols")
         request.accept("application/json")
         let response = try await connection.send(request)

@@ -7,7 +7,7 @@ extension Client {
     /// - Parameters:
     ///   - id: The `id` path parameter.
     ///   - note: The `note` query parameter.
-    public func getRecord(id: String, note: String? = nil) async throws -> Record {
+    public func getRecord(id: String, note: String? = nil) async throws(ClientError) -> Record {
         var request = Request(method: .get, path: "/records/{id}")
         request.path("id", id)
         request.query("note", note)

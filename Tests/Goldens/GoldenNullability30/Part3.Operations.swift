@@ -6,7 +6,7 @@ import Foundation
 extension Client {
     /// - Parameters:
     ///   - note: The `note` query parameter.
-    public func getRecord(note: String? = nil) async throws -> Record {
+    public func getRecord(note: String? = nil) async throws(ClientError) -> Record {
         var request = Request(method: .get, path: "/records")
         request.query("note", note)
         request.accept("application/json")

@@ -28,7 +28,7 @@ extension Client {
         words: [String]? = nil,
         filter: GetItemFilter? = nil,
         session: String? = nil
-    ) async throws {
+    ) async throws(ClientError) {
         var request = Request(method: .get, path: "/projects/{projectId}/items/{itemId}")
         request.path("projectId", projectId)
         request.path("itemId", itemId)

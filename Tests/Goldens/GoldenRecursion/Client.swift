@@ -4,7 +4,7 @@ import ClientRuntime
 import Foundation
 
 /// Recursion fixture 1.0
-public nonisolated struct Client: Sendable {
+public nonisolated struct Client: APIClient {
     public let connection: Connection
 
     public init(
@@ -12,5 +12,10 @@ public nonisolated struct Client: Sendable {
         configuration: ClientConfiguration = .init()
     ) {
         connection = Connection(serverURL: serverURL, configuration: configuration)
+    }
+
+    /// What `with(timeout:headers:retry:)` makes its copies with.
+    public init(connection: Connection) {
+        self.connection = connection
     }
 }

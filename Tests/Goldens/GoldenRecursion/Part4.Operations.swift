@@ -4,7 +4,7 @@ import ClientRuntime
 import Foundation
 
 extension Client {
-    public func getTree() async throws -> TreeNode {
+    public func getTree() async throws(ClientError) -> TreeNode {
         var request = Request(method: .get, path: "/tree")
         request.accept("application/json")
         let response = try await connection.send(request)

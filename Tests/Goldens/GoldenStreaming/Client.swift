@@ -6,7 +6,7 @@ import Foundation
 /// Streaming fixture 1.0
 ///
 /// Responses read as they arrive: server-sent events beside JSON (both methods), events only, events as text, JSON Lines with 3.2's itemSchema and as an array schema, JSON text sequences, and binary downloads.
-public nonisolated struct Client: Sendable {
+public nonisolated struct Client: APIClient {
     public let connection: Connection
 
     public init(
@@ -14,5 +14,10 @@ public nonisolated struct Client: Sendable {
         configuration: ClientConfiguration = .init()
     ) {
         connection = Connection(serverURL: serverURL, configuration: configuration)
+    }
+
+    /// What `with(timeout:headers:retry:)` makes its copies with.
+    public init(connection: Connection) {
+        self.connection = connection
     }
 }

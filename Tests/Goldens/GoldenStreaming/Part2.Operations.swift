@@ -8,7 +8,7 @@ extension Client {
     ///
     /// - Parameters:
     ///   - body: The request body, sent as `application/json`.
-    public func createChatCompletion(body: CreateChatCompletionRequest) async throws -> Completion {
+    public func createChatCompletion(body: CreateChatCompletionRequest) async throws(ClientError) -> Completion {
         var request = Request(method: .post, path: "/chat/completions")
         request.jsonBody(body)
         request.accept("application/json")
@@ -25,7 +25,7 @@ extension Client {
     /// - Parameters:
     ///   - body: The request body, sent as `application/json`.
     /// - Returns: The server-sent events, as they arrive.
-    public func createChatCompletionStream(body: CreateChatCompletionRequest) async throws -> ServerSentEvents<CompletionChunk> {
+    public func createChatCompletionStream(body: CreateChatCompletionRequest) async throws(ClientError) -> ServerSentEvents<CompletionChunk> {
         var request = Request(method: .post, path: "/chat/completions")
         request.jsonBody(body)
         request.accept("text/event-stream, application/json")
@@ -38,7 +38,7 @@ extension Client {
     }
 
     /// - Returns: The server-sent events, as they arrive.
-    public func getTicker() async throws -> ServerSentEvents<String> {
+    public func getTicker() async throws(ClientError) -> ServerSentEvents<String> {
         var request = Request(method: .get, path: "/ticker")
         request.accept("text/event-stream")
         let response = try await connection.stream(request)

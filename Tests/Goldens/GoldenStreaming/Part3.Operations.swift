@@ -7,7 +7,7 @@ extension Client {
     /// - Parameters:
     ///   - id: The `id` path parameter.
     /// - Returns: The `application/jsonl` items, as they arrive.
-    public func exportLines(id: String) async throws -> JSONStream<Row> {
+    public func exportLines(id: String) async throws(ClientError) -> JSONStream<Row> {
         var request = Request(method: .get, path: "/exports/{id}/lines")
         request.path("id", id)
         request.accept("application/jsonl")
@@ -21,7 +21,7 @@ extension Client {
     /// - Parameters:
     ///   - id: The `id` path parameter.
     /// - Returns: The `application/x-ndjson` items, as they arrive.
-    public func exportRows(id: String) async throws -> JSONStream<Row> {
+    public func exportRows(id: String) async throws(ClientError) -> JSONStream<Row> {
         var request = Request(method: .get, path: "/exports/{id}/rows")
         request.path("id", id)
         request.accept("application/x-ndjson, application/json")
@@ -35,7 +35,7 @@ extension Client {
     /// - Parameters:
     ///   - id: The `id` path parameter.
     /// - Returns: The `application/json-seq` items, as they arrive.
-    public func exportSequence(id: String) async throws -> JSONStream<Row> {
+    public func exportSequence(id: String) async throws(ClientError) -> JSONStream<Row> {
         var request = Request(method: .get, path: "/exports/{id}/seq")
         request.path("id", id)
         request.accept("application/json-seq")

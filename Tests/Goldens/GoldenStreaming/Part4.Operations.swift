@@ -6,7 +6,7 @@ import Foundation
 extension Client {
     /// - Parameters:
     ///   - id: The `id` path parameter.
-    public func downloadFile(id: String) async throws -> Data {
+    public func downloadFile(id: String) async throws(ClientError) -> Data {
         var request = Request(method: .get, path: "/files/{id}/content")
         request.path("id", id)
         request.accept("application/octet-stream, application/json")
@@ -21,7 +21,7 @@ extension Client {
     /// - Parameters:
     ///   - id: The `id` path parameter.
     /// - Returns: The `application/octet-stream` body as it arrives, to read in chunks or write to a file with `write(to:)`.
-    public func downloadFileStream(id: String) async throws -> HTTPBody {
+    public func downloadFileStream(id: String) async throws(ClientError) -> HTTPBody {
         var request = Request(method: .get, path: "/files/{id}/content")
         request.path("id", id)
         request.accept("application/octet-stream, application/json")
@@ -38,7 +38,7 @@ extension Client {
     /// - Parameters:
     ///   - id: The `id` path parameter.
     /// - Returns: The server-sent events, as they arrive.
-    public func watchJob(id: String) async throws -> ServerSentEvents<WatchJobEvent> {
+    public func watchJob(id: String) async throws(ClientError) -> ServerSentEvents<WatchJobEvent> {
         var request = Request(method: .get, path: "/jobs/{id}/events")
         request.path("id", id)
         request.accept("text/event-stream")
