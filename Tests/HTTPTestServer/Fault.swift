@@ -23,6 +23,23 @@ public enum Fault: Sendable {
         .respond(status: status, headers: headers, body: Data())
     }
 
+    /// The step as it is sent at `now`, with the wait its `Retry-After` asks for. An HTTP-date has whole seconds, so
+    /// the date is `after` from now rounded up to the next second, and the wait is exactly until then.
+    func sent(at now: Date) -> (step: Fault, askedWait: Duration?) {
+        switch self {
+        case .retryAfterDate(let status, let after):
+            let target = now.timeIntervalSince1970 + Double(after.components.seconds) + Double(after.components.attoseconds) / 1e18
+            let date = Date(timeIntervalSince1970: target.rounded(.up))
+            let wait = Duration.milliseconds(Int64((date.timeIntervalSince(now) * 1000).rounded()))
+            return (.respond(status: status, headers: ["Retry-After": ScriptedResponse.httpDate(date)], body: Data()), wait)
+        case .respond(_, let headers, _):
+            let value = headers.first { $0.key.lowercased() == "retry-after" }?.value
+            return (self, value.flatMap(Double.init).map { .milliseconds(Int64($0 * 1000)) })
+        default:
+            return (self, nil)
+        }
+    }
+
     /// Whether the step keeps the request from succeeding: every step but a success, and a trickle, is a fault.
     public var isFault: Bool {
         switch self {
@@ -42,6 +59,10 @@ public struct FaultRequest: Sendable {
     public let receivedAt: ContinuousClock.Instant
     /// Which connection it came on: counting them shows whether a connection was reused.
     public let connection: Int
+    /// Whether the server answered it with a fault.
+    public internal(set) var fault = false
+    /// The wait the answer asked for with `Retry-After`, in seconds or as a date.
+    public internal(set) var askedWait: Duration?
 
     public func header(_ name: String) -> String? {
         headers.first { $0.key.lowercased() == name.lowercased() }?.value

@@ -48,6 +48,10 @@ public final class FaultServer: @unchecked Sendable {
 
     /// Steps for requests to `path`, taken in order; the last repeats. Unscripted paths answer `200 {}`.
     public func script(_ path: String, _ steps: Fault...) {
+        script(path, steps)
+    }
+
+    public func script(_ path: String, _ steps: [Fault]) {
         lock.withLock { scripts[path] = steps }
     }
 
@@ -96,15 +100,21 @@ public final class FaultServer: @unchecked Sendable {
         var reader = RequestReader(socket: socket)
         while let request = reader.next(connection: connection) {
             let step = lock.withLock { () -> Fault in
-                recorded.append(request)
-                let key = request.path
-                guard var queue = scripts[key], let first = queue.first else { return .json("{}") }
-                if queue.count > 1 {
-                    queue.removeFirst()
-                    scripts[key] = queue
+                var scripted = Fault.json("{}")
+                if var queue = scripts[request.path], let first = queue.first {
+                    scripted = first
+                    if queue.count > 1 {
+                        queue.removeFirst()
+                        scripts[request.path] = queue
+                    }
                 }
-                if first.isFault { faultsServed += 1 }
-                return first
+                let (step, wait) = scripted.sent(at: Date())
+                var request = request
+                request.fault = scripted.isFault
+                request.askedWait = wait
+                recorded.append(request)
+                if scripted.isFault { faultsServed += 1 }
+                return step
             }
             guard perform(step, on: socket) else { break }
         }
@@ -127,9 +137,8 @@ public final class FaultServer: @unchecked Sendable {
             var linger = linger(l_onoff: 1, l_linger: 0)
             setsockopt(socket, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
             return false
-        case .retryAfterDate(let status, let after):
-            let date = Date().addingTimeInterval(Double(after.components.seconds) + Double(after.components.attoseconds) / 1e18)
-            return write(socket, head(status, ["Retry-After": ScriptedResponse.httpDate(date)], length: 0))
+        case .retryAfterDate:
+            preconditionFailure("sent(at:) makes a date answer a plain one")
         case .trickle(let body, let pieces, let interval):
             guard write(socket, head(200, [:], length: body.count)) else { return false }
             let size = max(1, (body.count + pieces - 1) / max(pieces, 1))
