@@ -34,6 +34,17 @@ public struct Request: Sendable {
         target = .link(link)
     }
 
+    /// The same request sent to a link a server returned (the next page): its headers, cookies and credentials
+    /// stay, its path, query and body go.
+    public func following(_ link: String) -> Request {
+        var next = Request(method: method, link: link)
+        next.security = security
+        next.headers = headers
+        next.cookies = cookies
+        next.problem = problem
+        return next
+    }
+
     /// Fills the `{name}` placeholder with `value` as a single percent-encoded segment, so a value
     /// containing `/`, `?` or `..` can never address a different resource.
     public mutating func path(_ name: String, _ value: (some Encodable)?, style: PathStyle = .simple, explode: Bool = false) {

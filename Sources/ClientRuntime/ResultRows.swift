@@ -203,6 +203,18 @@ extension Connection {
         JSONRows(body: response.body, pointer: pointer, nextPage: nextPage, maxItemBytes: configuration.streaming.maxItemBytes, makeDecoder: configuration.makeDecoder)
     }
 
+    /// The rows of a paged JSON response and of the pages after it: each page's string at `linkPointer` is the
+    /// next page's URL, requested as `request` was (headers, cookies, credentials).
+    public func jsonRows<Row: Decodable & Sendable>(
+        from response: StreamedResponse, at pointer: String, as type: Row.Type, following linkPointer: String, of request: Request
+    ) -> JSONRows<Row> {
+        jsonRows(from: response, at: pointer, as: type, nextPage: JSONRows.NextPage(link: linkPointer) { link in
+            let next = try await stream(request.following(link))
+            guard (200..<300).contains(next.status) else { throw await undocumentedError(next) }
+            return next.body
+        })
+    }
+
     /// The records of a CSV response after its header row, as they arrive.
     public func csvRows(from response: StreamedResponse) -> CSVRows {
         CSVRows(body: response.body, maxItemBytes: configuration.streaming.maxItemBytes)

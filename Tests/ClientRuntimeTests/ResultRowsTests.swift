@@ -149,16 +149,19 @@ import Testing
             await server.script("/results/2", page(3..<5, next: "\(server.url.absoluteString)/results/3?offset=5"))
             await server.script("/results/3", page(5..<6, next: nil))
             let connection = Connection(serverURL: server.url)
-            let response = try await connection.stream(Request(method: .get, path: "/results"))
-            let next = JSONRows<Row>.NextPage(link: "/next_uri") { link in
-                try await connection.stream(Request(method: .get, link: link)).body
-            }
+            var request = Request(method: .get, path: "/results")
+            request.query("limit", 3)
+            request.header("X-Version", "7")
+            let response = try await connection.stream(request)
             var ids: [Int] = []
-            for try await row in connection.jsonRows(from: response, at: "/result/rows", as: Row.self, nextPage: next) {
+            for try await row in connection.jsonRows(from: response, at: "/result/rows", as: Row.self, following: "/next_uri", of: request) {
                 ids.append(row.id)
             }
             #expect(ids == Array(0..<6))
-            #expect(await server.requests.map(\.target) == ["/results", "/results/2?offset=3", "/results/3?offset=5"])
+            let requests = await server.requests
+            // Each page is asked for as the first was, at the link exactly as returned.
+            #expect(requests.map(\.target) == ["/results?limit=3", "/results/2?offset=3", "/results/3?offset=5"])
+            #expect(requests.map { $0.header("X-Version") } == ["7", "7", "7"])
         }
     }
 

@@ -119,7 +119,9 @@ extension ViewModelBuilder {
         case .returnJSONStream(let item, let recordSeparated):
             "return connection.jsonStream(from: response, as: \(item.spelling).self, framing: \(recordSeparated ? ".recordSeparated" : ".lines"))"
         case .returnBody: "return response.body"
-        case .returnJSONRows(let row, let pointer): "return connection.jsonRows(from: response, at: \(SwiftLiteral.string(pointer)), as: \(row.spelling).self)"
+        case .returnJSONRows(let row, let pointer, nil): "return connection.jsonRows(from: response, at: \(SwiftLiteral.string(pointer)), as: \(row.spelling).self)"
+        case .returnJSONRows(let row, let pointer, let nextLink?):
+            "return connection.jsonRows(from: response, at: \(SwiftLiteral.string(pointer)), as: \(row.spelling).self, following: \(SwiftLiteral.string(nextLink)), of: request)"
         case .returnCSVRows: "return connection.csvRows(from: response)"
         }
         return ResponseCaseViewModel(pattern: pattern, statement: statement)

@@ -96,8 +96,9 @@ public enum ResponseAction: Sendable, Hashable {
     case returnJSONStream(SwiftType, recordSeparated: Bool)
     /// Returns the body as it streams in.
     case returnBody
-    /// Returns the elements of the array at a JSON pointer, decoded as this type as they arrive.
-    case returnJSONRows(SwiftType, pointer: String)
+    /// Returns the elements of the array at a JSON pointer, decoded as this type as they arrive; with `nextLink`
+    /// (a JSON pointer to each page's link to the next), the rows of every page.
+    case returnJSONRows(SwiftType, pointer: String, nextLink: String?)
     /// Returns the records of a CSV body as they arrive.
     case returnCSVRows
 }

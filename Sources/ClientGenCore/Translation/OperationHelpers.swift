@@ -53,8 +53,9 @@ struct OperationHelpers {
         )
     }
 
-    /// `<operation>Rows(...)`: the operation again, streamed, yielding the rows of its result as they arrive.
-    func rows(_ settings: RowsSettings, for operation: OperationModel) -> OperationModel? {
+    /// `<operation>Rows(...)`: the operation again, streamed, yielding the rows of its result as they arrive, and
+    /// those of the pages after it when the operation is paged.
+    func rows(_ settings: RowsSettings, pagination: PaginationSettings?, for operation: OperationModel) -> OperationModel? {
         let action: ResponseAction
         let returnType: SwiftType
         switch settings.format {
@@ -64,7 +65,8 @@ struct OperationHelpers {
                 diagnostics.warning("x-clientgen-rows: the JSON response has no array at '\(pointer)'; no rows method is generated", at: settings.source)
                 return nil
             }
-            action = .returnJSONRows(row, pointer: pointer)
+            let nextLink = operation.pagination == nil ? nil : pagination.map { "/" + $0.nextKeys.map(Self.pointerToken).joined(separator: "/") }
+            action = .returnJSONRows(row, pointer: pointer, nextLink: nextLink)
             returnType = .jsonRows(row)
         case .csv:
             guard operation.responseCases.contains(where: { $0.action == .returnText }) else {
@@ -77,7 +79,11 @@ struct OperationHelpers {
         var rows = operation
         rows.transfer = .streamed
         rows.returnType = returnType
-        rows.returns = "The rows of the result, as they arrive."
+        if case .returnJSONRows(_, _, _?) = action, let pagination {
+            rows.returns = "The rows of the result, as they arrive, and those of the pages after it, following `\(pagination.next)`."
+        } else {
+            rows.returns = "The rows of the result, as they arrive."
+        }
         rows.pagination = nil
         rows.wait = nil
         rows.responseCases = operation.responseCases.compactMap { responseCase in
@@ -90,6 +96,11 @@ struct OperationHelpers {
             return responseCase
         }
         return rows
+    }
+
+    /// One reference token of a JSON pointer (RFC 6901).
+    static func pointerToken(_ key: String) -> String {
+        key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
     /// The element type of the array at a JSON pointer into `type`, through struct properties and arrays.

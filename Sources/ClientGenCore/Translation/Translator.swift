@@ -38,7 +38,7 @@ public struct Translator: Sendable {
             if let settings = entry.configured.wait {
                 operations[index].wait = helpers.wait(settings, pagination: entry.configured.pagination, for: operations[index], names: &names)
             }
-            if let settings = entry.configured.rows, var rows = helpers.rows(settings, for: operations[index]) {
+            if let settings = entry.configured.rows, var rows = helpers.rows(settings, pagination: entry.configured.pagination, for: operations[index]) {
                 rows.name = names.claim(operations[index].name + "Rows")
                 variants.append(rows)
             }
