@@ -1,0 +1,200 @@
+/// Paths, path items and operations. Path-level parameters are merged into each operation, because a body or
+/// form field declared for the whole path is part of each operation's request body in OpenAPI 3.
+extension Swagger2Converter {
+    /// The media types an operation sends and accepts: its own `consumes` and `produces`, else the document's.
+    struct MediaTypes {
+        var consumes: [String]
+        var produces: [String]
+    }
+
+    func paths(_ node: YAMLNode, _ cursor: Cursor) -> YAMLNode {
+        guard case .mapping(let paths) = node else { return node }
+        var output = MappingBuilder(at: paths.location)
+        for entry in paths.entries {
+            if entry.key.hasPrefix("x-") {
+                output.add(entry)
+                continue
+            }
+            let at = cursor / entry.key
+            output.add(entry.key, pathItemUse(entry.key, entry.value, at), keyLocation: entry.keyLocation)
+        }
+        return output.node
+    }
+
+    /// A path item under `path`; one written elsewhere in the same file is brought here, one in another file
+    /// is converted there and referred to.
+    private func pathItemUse(_ path: String, _ node: YAMLNode, _ cursor: Cursor) -> YAMLNode {
+        guard case .mapping(let mapping) = node, let ref = mapping.refEntry else { return pathItem(path, node, cursor) }
+        guard let resolved = resolveObject(node, cursor, what: "path item") else { return MappingBuilder(at: mapping.location).node }
+        if resolved.cursor.file == cursor.file {
+            relocate(cursor, from: resolved.cursor)
+            return pathItem(path, .mapping(resolved.mapping), resolved.cursor, placedAt: cursor)
+        }
+        enqueue(resolved.cursor.target, .pathItem(path: path))
+        var reference = MappingBuilder(at: mapping.location)
+        reference.add("$ref", .text(referenceText(to: resolved.cursor.target, from: cursor.file), at: ref.value.location), keyLocation: ref.keyLocation)
+        return reference.node
+    }
+
+    /// A path item written at `cursor`, placed at `placed` in the converted tree (the same place unless a
+    /// reference brought it).
+    func pathItem(_ path: String, _ node: YAMLNode, _ cursor: Cursor, placedAt placed: Cursor? = nil) -> YAMLNode {
+        guard case .mapping(let item) = node else { return node }
+        let placed = placed ?? cursor
+        let shared = item.value("parameters").map { parameterList($0, cursor / "parameters") } ?? []
+        var output = MappingBuilder(at: item.location)
+        for entry in item.entries {
+            if HTTPMethod(rawValue: entry.key) != nil {
+                output.add(entry.key, operation(path, entry.value, cursor / entry.key, placedAt: placed / entry.key, shared: shared), keyLocation: entry.keyLocation)
+            } else if entry.key != "parameters", entry.key != "$ref" {
+                output.add(entry)
+            }
+        }
+        return output.node
+    }
+
+    /// The parameters of a list, each followed through its references; those that cannot be used are dropped
+    /// after a warning.
+    func parameterList(_ node: YAMLNode, _ cursor: Cursor) -> [Swagger2Parameter] {
+        guard case .sequence(let list) = node else {
+            if node.scalar?.isNull != true {
+                context.warning("expected a list of parameters, found \(node.kindDescription); they are dropped", cursor, at: node.location)
+            }
+            return []
+        }
+        return list.items.enumerated().compactMap { index, item in
+            resolveObject(item, cursor / index, what: "parameter").flatMap { readParameter($0) }
+        }
+    }
+
+    private func operation(_ path: String, _ node: YAMLNode, _ cursor: Cursor, placedAt placed: Cursor, shared: [Swagger2Parameter]) -> YAMLNode {
+        guard case .mapping(let operation) = node else { return node }
+        let media = media(of: operation, cursor, reporting: true)
+        var parameters = shared
+        for parameter in operation.value("parameters").map({ parameterList($0, cursor / "parameters") }) ?? [] {
+            // The operation's own parameter replaces the path's of the same name and location.
+            if let index = parameters.firstIndex(where: { $0.name == parameter.name && $0.location == parameter.location }), index < shared.count {
+                parameters[index] = parameter
+            } else {
+                parameters.append(parameter)
+            }
+        }
+        let request = requestParts(parameters, media: media, cursor, placedAt: placed)
+
+        var output = MappingBuilder(at: operation.location)
+        var wroteParameters = false
+        func writeParameters(at location: SourceLocation) {
+            guard !wroteParameters else { return }
+            wroteParameters = true
+            if !request.parameters.isEmpty {
+                output.add("parameters", .list(request.parameters, at: location), keyLocation: operation.entry("parameters")?.keyLocation ?? location)
+            }
+            if let body = request.body {
+                output.add("requestBody", body, keyLocation: operation.entry("parameters")?.keyLocation ?? location)
+            }
+        }
+        for entry in operation.entries {
+            switch entry.key {
+            case "parameters":
+                writeParameters(at: entry.value.location)
+            case "responses":
+                writeParameters(at: operation.location)
+                output.add(entry.key, responses(entry.value, cursor / entry.key, placedAt: placed / entry.key, produces: media.produces), keyLocation: entry.keyLocation)
+            case "security":
+                output.add(entry.key, securityRequirements(entry.value, cursor / entry.key), keyLocation: entry.keyLocation)
+            case "consumes", "produces", "schemes":
+                break
+            default:
+                output.add(entry)
+            }
+        }
+        writeParameters(at: operation.location)
+        return output.node
+    }
+
+    /// An operation's parameters as OpenAPI 3 has them, and the request body its `body` or `formData`
+    /// parameters make.
+    private func requestParts(_ parameters: [Swagger2Parameter], media: MediaTypes, _ cursor: Cursor, placedAt placed: Cursor) -> (parameters: [YAMLNode], body: YAMLNode?) {
+        var nodes: [YAMLNode] = []
+        var body: Swagger2Parameter?
+        var fields: [Swagger2Parameter] = []
+        for parameter in parameters {
+            switch parameter.location {
+            case .body:
+                if let first = body {
+                    context.warning("an operation has one body; body parameter '\(parameter.name)' is dropped ('\(first.name)' is the body)", parameter.cursor, at: parameter.object.location)
+                } else {
+                    body = parameter
+                }
+            case .formData:
+                fields.append(parameter)
+            case .query, .header, .path:
+                let at = placed / "parameters" / nodes.count
+                if parameter.cursor.file == cursor.file {
+                    nodes.append(self.parameter(of: parameter, placedAt: at))
+                } else {
+                    nodes.append(parameterReference(parameter, from: cursor))
+                }
+            }
+        }
+        if let body {
+            if let first = fields.first {
+                context.warning("an operation with a body parameter cannot have formData parameters; formData parameter '\(first.name)'\(fields.count > 1 ? " and \(fields.count - 1) more are" : " is") dropped", first.cursor, at: first.object.location)
+            }
+            return (nodes, requestBody(body, consumes: media.consumes, cursor, placedAt: placed / "requestBody"))
+        }
+        if !fields.isEmpty {
+            return (nodes, formBody(fields, consumes: media.consumes, cursor, placedAt: placed / "requestBody"))
+        }
+        return (nodes, nil)
+    }
+
+    /// A parameter written in another file: referred to, and converted where it is.
+    private func parameterReference(_ parameter: Swagger2Parameter, from cursor: Cursor) -> YAMLNode {
+        var target = parameter.cursor.target
+        if target.file == rootFile, target.pointer.count == 2, target.pointer[0] == "parameters" {
+            target.pointer = ["components", "parameters", target.pointer[1]]
+        } else {
+            enqueue(target, .parameter)
+        }
+        var reference = MappingBuilder(at: parameter.object.location)
+        reference.add("$ref", .text(referenceText(to: target, from: cursor.file), at: parameter.object.location))
+        return reference.node
+    }
+
+    /// The media types of an operation; `reporting` is off when only a reference's target is being worked out.
+    func media(of operation: YAMLMapping, _ cursor: Cursor, reporting: Bool) -> MediaTypes {
+        MediaTypes(
+            consumes: operation.value("consumes").flatMap { mediaList($0, cursor / "consumes", reporting: reporting) } ?? documentMedia.consumes,
+            produces: operation.value("produces").flatMap { mediaList($0, cursor / "produces", reporting: reporting) } ?? documentMedia.produces
+        )
+    }
+
+    /// A `consumes` or `produces` list; nil when it names none, so the caller falls back.
+    func mediaList(_ node: YAMLNode, _ cursor: Cursor, reporting: Bool) -> [String]? {
+        var result: [String] = []
+        switch node {
+        case .scalar(let scalar):
+            guard let text = node.text else { return nil }
+            if reporting {
+                context.warning("'\(cursor.path.components.last ?? "")' should be a list of media types; read as [\(text)]", cursor, at: scalar.location)
+            }
+            result = [text]
+        case .sequence(let list):
+            for (index, item) in list.items.enumerated() {
+                guard let text = item.text else {
+                    if reporting {
+                        context.warning("expected a media type, found \(item.kindDescription); it is ignored", cursor / index, at: item.location)
+                    }
+                    continue
+                }
+                if !result.contains(text) { result.append(text) }
+            }
+        case .mapping:
+            if reporting {
+                context.warning("expected a list of media types, found a mapping; it is ignored", cursor, at: node.location)
+            }
+        }
+        return result.isEmpty ? nil : result
+    }
+}
