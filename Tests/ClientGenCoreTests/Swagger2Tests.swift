@@ -38,12 +38,12 @@ import Testing
             properties:
               size:
                 type: integer
-                minimum: small
+                format: [int32]
         """)
         #expect(result.diagnostics.map(\.description) == [
             "api.yaml:14:29: warning: collectionFormat 'tsv' has no OpenAPI 3 equivalent; the values are joined with commas (as csv) instead of tabs [#/paths/~1items/get/parameters/0/collectionFormat]",
             // Read from `components/schemas/Item`, reported where the Swagger text has it.
-            "api.yaml:28:18: error: expected a number, found a string [#/definitions/Item/properties/size/minimum]",
+            "api.yaml:28:17: error: expected a string, found a sequence [#/definitions/Item/properties/size/format]",
         ])
         #expect(result.document == nil)
     }

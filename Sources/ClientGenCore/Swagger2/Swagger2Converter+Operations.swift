@@ -16,19 +16,29 @@ extension Swagger2Converter {
                 continue
             }
             let at = cursor / entry.key
-            output.add(entry.key, pathItemUse(entry.key, entry.value, at), keyLocation: entry.keyLocation)
+            var path = entry.key
+            if !path.hasPrefix("/") {
+                path = "/" + path
+                if paths.value(path) != nil {
+                    context.warning("path '\(entry.key)' must start with '/', and '\(path)' is also written; this one is dropped", at, at: entry.keyLocation)
+                    continue
+                }
+                context.warning("path '\(entry.key)' must start with '/'; read as '\(path)'", at, at: entry.keyLocation)
+                relocate(cursor / path, from: at)
+            }
+            output.add(path, pathItemUse(path, entry.value, at, placedAt: cursor / path), keyLocation: entry.keyLocation)
         }
         return output.node
     }
 
     /// A path item under `path`; one written elsewhere in the same file is brought here, one in another file
     /// is converted there and referred to.
-    private func pathItemUse(_ path: String, _ node: YAMLNode, _ cursor: Cursor) -> YAMLNode {
-        guard case .mapping(let mapping) = node, let ref = mapping.refEntry else { return pathItem(path, node, cursor) }
+    private func pathItemUse(_ path: String, _ node: YAMLNode, _ cursor: Cursor, placedAt placed: Cursor) -> YAMLNode {
+        guard case .mapping(let mapping) = node, let ref = mapping.refEntry else { return pathItem(path, node, cursor, placedAt: placed) }
         guard let resolved = resolveObject(node, cursor, what: "path item") else { return MappingBuilder(at: mapping.location).node }
         if resolved.cursor.file == cursor.file {
-            relocate(cursor, from: resolved.cursor)
-            return pathItem(path, .mapping(resolved.mapping), resolved.cursor, placedAt: cursor)
+            relocate(placed, from: resolved.cursor)
+            return pathItem(path, .mapping(resolved.mapping), resolved.cursor, placedAt: placed)
         }
         enqueue(resolved.cursor.target, .pathItem(path: path))
         var reference = MappingBuilder(at: mapping.location)
@@ -45,7 +55,7 @@ extension Swagger2Converter {
         var output = MappingBuilder(at: item.location)
         for entry in item.entries {
             if HTTPMethod(rawValue: entry.key) != nil {
-                output.add(entry.key, operation(path, entry.value, cursor / entry.key, placedAt: placed / entry.key, shared: shared), keyLocation: entry.keyLocation)
+                output.add(entry.key, operation(path, entry, cursor / entry.key, placedAt: placed / entry.key, shared: shared), keyLocation: entry.keyLocation)
             } else if entry.key != "parameters", entry.key != "$ref" {
                 output.add(entry)
             }
@@ -67,8 +77,8 @@ extension Swagger2Converter {
         }
     }
 
-    private func operation(_ path: String, _ node: YAMLNode, _ cursor: Cursor, placedAt placed: Cursor, shared: [Swagger2Parameter]) -> YAMLNode {
-        guard case .mapping(let operation) = node else { return node }
+    private func operation(_ path: String, _ entry: YAMLMapping.Entry, _ cursor: Cursor, placedAt placed: Cursor, shared: [Swagger2Parameter]) -> YAMLNode {
+        guard case .mapping(let operation) = entry.value else { return entry.value }
         let media = media(of: operation, cursor, reporting: true)
         var parameters = shared
         for parameter in operation.value("parameters").map({ parameterList($0, cursor / "parameters") }) ?? [] {
@@ -79,6 +89,7 @@ extension Swagger2Converter {
                 parameters.append(parameter)
             }
         }
+        parameters = matchingTemplate(parameters, path: path, method: entry.key, cursor, keyLocation: entry.keyLocation)
         let request = requestParts(parameters, media: media, cursor, placedAt: placed)
 
         var output = MappingBuilder(at: operation.location)
@@ -102,6 +113,14 @@ extension Swagger2Converter {
                 output.add(entry.key, responses(entry.value, cursor / entry.key, placedAt: placed / entry.key, produces: media.produces), keyLocation: entry.keyLocation)
             case "security":
                 output.add(entry.key, securityRequirements(entry.value, cursor / entry.key), keyLocation: entry.keyLocation)
+            case "operationId":
+                if let id = entry.value.text, let first = operationIds[id] {
+                    let place = first.file == cursor.file ? "\(first.location)" : "\(first.file):\(first.location)"
+                    context.warning("duplicate operationId '\(id)' (first used at \(place)); this operation is named after its method and path", cursor / entry.key, at: entry.value.location)
+                } else {
+                    if let id = entry.value.text { operationIds[id] = (cursor.file, entry.value.location) }
+                    output.add(entry)
+                }
             case "consumes", "produces", "schemes":
                 break
             default:
@@ -196,5 +215,27 @@ extension Swagger2Converter {
             }
         }
         return result.isEmpty ? nil : result
+    }
+
+    /// The parameters with the path template's: a `{name}` no parameter declares is taken as a required string,
+    /// and a path parameter the template does not hold is dropped, each with a warning.
+    private func matchingTemplate(_ parameters: [Swagger2Parameter], path: String, method: String, _ cursor: Cursor, keyLocation: SourceLocation) -> [Swagger2Parameter] {
+        let names = ParseContext.templateNames(path)
+        var result = parameters.filter { parameter in
+            guard parameter.location == .path, !names.contains(parameter.name) else { return true }
+            context.warning("path parameter '\(parameter.name)' does not appear in the path template '\(path)'; the parameter is dropped", parameter.cursor, at: parameter.object.location)
+            return false
+        }
+        for name in names where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
+            context.warning("path template parameter '{\(name)}' is not declared as an 'in: path' parameter of \(method.uppercased()) \(path); it is taken as a required string", cursor, at: keyLocation)
+            var declared = MappingBuilder(at: keyLocation)
+            declared.add("name", .text(name, at: keyLocation))
+            declared.add("in", .word("path", at: keyLocation))
+            declared.add("required", .bool(true, at: keyLocation))
+            declared.add("type", .word("string", at: keyLocation))
+            guard let object = declared.node.mapping else { continue }
+            result.append(Swagger2Parameter(name: name, location: .path, object: object, cursor: cursor))
+        }
+        return result
     }
 }

@@ -44,7 +44,9 @@ extension Swagger2Converter {
                 output.add("in", .text(parameter.location.rawValue, at: entry.value.location), keyLocation: entry.keyLocation)
             case "required" where parameter.location == .path:
                 break
-            case "name", "description", "required", "allowEmptyValue", "deprecated", "example":
+            case "required":
+                if let required = flag(entry, cursor, meaning: "the parameter is optional") { output.add(required) }
+            case "name", "description", "allowEmptyValue", "deprecated", "example":
                 output.add(entry)
             default:
                 if entry.key.hasPrefix("x-"), !Swagger2Parameter.schemaKeys.contains(entry.key) { output.add(entry) }
@@ -124,5 +126,14 @@ extension Swagger2Converter {
             context.warning(assumed, at, at: parameter.object.entry("collectionFormat")?.value.location ?? parameter.object.location)
         }
         return serialization
+    }
+
+    /// A `required` that is a boolean as written; another value is a warning saying what is assumed.
+    func flag(_ entry: YAMLMapping.Entry, _ cursor: Cursor, meaning assumed: String) -> YAMLMapping.Entry? {
+        if entry.value.scalar?.bool != nil || entry.value.text == "true" || entry.value.text == "false" { return entry }
+        if entry.value.scalar?.isNull != true {
+            context.warning("'\(entry.key)' must be a boolean, found \(entry.value.kindDescription); \(assumed)", cursor / entry.key, at: entry.value.location)
+        }
+        return nil
     }
 }

@@ -5,31 +5,34 @@ extension Swagger2Converter {
     func requestBody(_ body: Swagger2Parameter, consumes: [String], _ cursor: Cursor, placedAt placed: Cursor) -> YAMLNode {
         let object = body.object
         var output = MappingBuilder(at: object.location)
-        for key in ["description", "required"] {
-            if let entry = object.entry(key) { output.add(entry) }
+        if let description = object.entry("description") { output.add(description) }
+        if let required = object.entry("required").flatMap({ flag($0, body.cursor, meaning: "the body is optional") }) {
+            output.add(required)
         }
-        let schemaEntry = object.entry("schema")
-        var schemaNode: YAMLNode?
-        if let schemaEntry {
+        // The schema, the key it is written under, and where it is written.
+        var written: (node: YAMLNode, keyLocation: SourceLocation, cursor: Cursor)?
+        if let schemaEntry = object.entry("schema") {
             if body.cursor.file == cursor.file {
-                schemaNode = schema(schemaEntry.value, body.cursor / "schema")
-            } else {
+                written = (schema(schemaEntry.value, body.cursor / "schema"), schemaEntry.keyLocation, body.cursor / "schema")
+            } else if let target = schemaReference(to: body.cursor / "schema", from: cursor, at: schemaEntry.value.location) {
                 // Written in another file: referred to there, so its positions are read as that file's.
-                schemaNode = schemaReference(to: body.cursor / "schema", from: cursor, at: schemaEntry.value.location).map { target in
-                    var reference = MappingBuilder(at: schemaEntry.value.location)
-                    reference.add("$ref", target, keyLocation: schemaEntry.keyLocation)
-                    return reference.node
-                }
+                var reference = MappingBuilder(at: schemaEntry.value.location)
+                reference.add("$ref", target, keyLocation: schemaEntry.keyLocation)
+                written = (reference.node, schemaEntry.keyLocation, body.cursor / "schema")
             }
+        } else if body.cursor.file == cursor.file, let (keywords, keyLocation) = parameterSchema(body, placedAt: placed) {
+            // `type` where `schema` belongs: the body is what the keywords describe.
+            context.warning("body parameter '\(body.name)' gives 'type' instead of 'schema'; the body is what 'type' describes", body.cursor, at: keyLocation)
+            written = (keywords, keyLocation, body.cursor)
         } else {
             context.warning("body parameter '\(body.name)' has no 'schema'; the body is untyped", body.cursor, at: object.location)
         }
         var content = MappingBuilder(at: object.location)
         for mediaType in consumes {
             var media = MappingBuilder(at: object.location)
-            if let schemaNode, let schemaEntry {
-                media.add("schema", schemaNode, keyLocation: schemaEntry.keyLocation)
-                relocate(placed / "content" / mediaType / "schema", from: body.cursor / "schema")
+            if let written {
+                media.add("schema", written.node, keyLocation: written.keyLocation)
+                relocate(placed / "content" / mediaType / "schema", from: written.cursor)
             }
             content.add(mediaType, media.node, keyLocation: object.location)
         }

@@ -11,6 +11,10 @@ extension Swagger2Converter {
         for entry in mapping.entries {
             let at = cursor / entry.key
             let value = entry.value
+            if let shape = SchemaKeywordShape.byKeyword[entry.key], !shape.accepts(value) {
+                context.warning("'\(entry.key)' must be \(shape.expected), found \(value.kindDescription); it is ignored", at, at: value.location)
+                continue
+            }
             switch entry.key {
             case "type":
                 if isFile {
@@ -44,8 +48,10 @@ extension Swagger2Converter {
                     var discriminator = MappingBuilder(at: value.location)
                     discriminator.add("propertyName", .text(name, at: value.location))
                     output.add(entry.key, discriminator.node, keyLocation: entry.keyLocation)
-                } else {
+                } else if value.mapping != nil {
                     output.add(entry)
+                } else if value.scalar?.isNull != true {
+                    context.warning("'discriminator' must name a property, found \(value.kindDescription); it is ignored", at, at: value.location)
                 }
             case "x-nullable", "x-isnullable":
                 output.add(entry)

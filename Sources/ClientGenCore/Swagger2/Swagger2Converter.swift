@@ -16,6 +16,8 @@ final class Swagger2Converter {
     private(set) var documentMedia = MediaTypes(consumes: ["application/json"], produces: ["application/json"])
     /// The names of the security schemes that converted, which requirements may name.
     var securitySchemeNames: Set<String> = []
+    /// Where each operationId was first used: a later use is dropped, so that the operation is named otherwise.
+    var operationIds: [String: (file: String, location: SourceLocation)] = [:]
     /// Objects that references reach outside what the conversion rebuilds, converted where they are.
     var pending: [PendingConversion] = []
     var queued: Set<Reference.Target> = []
