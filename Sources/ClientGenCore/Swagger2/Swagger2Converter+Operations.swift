@@ -1,12 +1,6 @@
 /// Paths, path items and operations. Path-level parameters are merged into each operation, because a body or
 /// form field declared for the whole path is part of each operation's request body in OpenAPI 3.
 extension Swagger2Converter {
-    /// The media types an operation sends and accepts: its own `consumes` and `produces`, else the document's.
-    struct MediaTypes {
-        var consumes: [String]
-        var produces: [String]
-    }
-
     func paths(_ node: YAMLNode, _ cursor: Cursor) -> YAMLNode {
         guard case .mapping(let paths) = node else { return node }
         var output = MappingBuilder(at: paths.location)
@@ -80,16 +74,8 @@ extension Swagger2Converter {
     private func operation(_ path: String, _ entry: YAMLMapping.Entry, _ cursor: Cursor, placedAt placed: Cursor, shared: [Swagger2Parameter]) -> YAMLNode {
         guard case .mapping(let operation) = entry.value else { return entry.value }
         let media = media(of: operation, cursor, reporting: true)
-        var parameters = shared
-        for parameter in operation.value("parameters").map({ parameterList($0, cursor / "parameters") }) ?? [] {
-            // The operation's own parameter replaces the path's of the same name and location.
-            if let index = parameters.firstIndex(where: { $0.name == parameter.name && $0.location == parameter.location }), index < shared.count {
-                parameters[index] = parameter
-            } else {
-                parameters.append(parameter)
-            }
-        }
-        parameters = matchingTemplate(parameters, path: path, method: entry.key, cursor, keyLocation: entry.keyLocation)
+        let own = operation.value("parameters").map { parameterList($0, cursor / "parameters") } ?? []
+        let parameters = matchingTemplate(merged(shared, own), path: path, method: entry.key, cursor, keyLocation: entry.keyLocation)
         let request = requestParts(parameters, media: media, cursor, placedAt: placed)
 
         var output = MappingBuilder(at: operation.location)
@@ -129,6 +115,20 @@ extension Swagger2Converter {
         }
         writeParameters(at: operation.location)
         return output.node
+    }
+
+    /// The path's parameters, each replaced by the operation's own of the same name and location, then the
+    /// operation's others (duplicates among those are the parser's to report).
+    private func merged(_ shared: [Swagger2Parameter], _ own: [Swagger2Parameter]) -> [Swagger2Parameter] {
+        var parameters = shared
+        for parameter in own {
+            if let index = shared.firstIndex(where: { $0.name == parameter.name && $0.location == parameter.location }) {
+                parameters[index] = parameter
+            } else {
+                parameters.append(parameter)
+            }
+        }
+        return parameters
     }
 
     /// An operation's parameters as OpenAPI 3 has them, and the request body its `body` or `formData`
@@ -179,42 +179,6 @@ extension Swagger2Converter {
         var reference = MappingBuilder(at: parameter.object.location)
         reference.add("$ref", .text(referenceText(to: target, from: cursor.file), at: parameter.object.location))
         return reference.node
-    }
-
-    /// The media types of an operation; `reporting` is off when only a reference's target is being worked out.
-    func media(of operation: YAMLMapping, _ cursor: Cursor, reporting: Bool) -> MediaTypes {
-        MediaTypes(
-            consumes: operation.value("consumes").flatMap { mediaList($0, cursor / "consumes", reporting: reporting) } ?? documentMedia.consumes,
-            produces: operation.value("produces").flatMap { mediaList($0, cursor / "produces", reporting: reporting) } ?? documentMedia.produces
-        )
-    }
-
-    /// A `consumes` or `produces` list; nil when it names none, so the caller falls back.
-    func mediaList(_ node: YAMLNode, _ cursor: Cursor, reporting: Bool) -> [String]? {
-        var result: [String] = []
-        switch node {
-        case .scalar(let scalar):
-            guard let text = node.text else { return nil }
-            if reporting {
-                context.warning("'\(cursor.path.components.last ?? "")' should be a list of media types; read as [\(text)]", cursor, at: scalar.location)
-            }
-            result = [text]
-        case .sequence(let list):
-            for (index, item) in list.items.enumerated() {
-                guard let text = item.text else {
-                    if reporting {
-                        context.warning("expected a media type, found \(item.kindDescription); it is ignored", cursor / index, at: item.location)
-                    }
-                    continue
-                }
-                if !result.contains(text) { result.append(text) }
-            }
-        case .mapping:
-            if reporting {
-                context.warning("expected a list of media types, found a mapping; it is ignored", cursor, at: node.location)
-            }
-        }
-        return result.isEmpty ? nil : result
     }
 
     /// The parameters with the path template's: a `{name}` no parameter declares is taken as a required string,

@@ -20,5 +20,9 @@ struct Swagger2Parameter {
 
     var isArray: Bool { object.value("type")?.text == "array" }
     var isFile: Bool { object.value("type")?.text == "file" }
-    var isRequired: Bool { object.value("required")?.scalar?.bool == true }
+    /// `required: true`, quoted or not, as the parser reads it.
+    var isRequired: Bool {
+        guard let required = object.value("required") else { return false }
+        return required.scalar?.bool == true || required.text == "true"
+    }
 }
