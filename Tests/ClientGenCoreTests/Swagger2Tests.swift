@@ -341,6 +341,7 @@ import Testing
         securityDefinitions:
           basic: {type: basic}
           key: {type: apiKey, name: X-Key, in: header}
+          session: {type: apiKey, name: session, in: cookie}
           code:
             type: oauth2
             flow: accessCode
@@ -351,9 +352,11 @@ import Testing
           - basic: []
           - code: [read]
         """)
-        #expect(result.diagnostics.map(\.description) == [])
+        #expect(result.diagnostics.map(\.description) == [
+            "api.yaml:11:46: warning: an API key 'in: cookie' is OpenAPI 3, not Swagger 2.0; the key is sent as a cookie [#/securityDefinitions/session/in]",
+        ])
         let document = try #require(result.document)
-        #expect(document.securitySchemes.map(\.name) == ["basic", "key", "code"])
+        #expect(document.securitySchemes.map(\.name) == ["basic", "key", "session", "code"])
         guard case .http(let scheme, _) = document.securitySchemes[0].kind else {
             Issue.record("basic is \(document.securitySchemes[0].kind)")
             return
@@ -365,11 +368,15 @@ import Testing
         }
         #expect(name == "X-Key")
         #expect(location == .header)
-        guard case .oauth2 = document.securitySchemes[2].kind else {
-            Issue.record("code is \(document.securitySchemes[2].kind)")
+        guard case .apiKey(_, .cookie) = document.securitySchemes[2].kind else {
+            Issue.record("session is \(document.securitySchemes[2].kind)")
             return
         }
-        #expect(document.securitySchemes[2].source.path.description == "#/securityDefinitions/code")
+        guard case .oauth2 = document.securitySchemes[3].kind else {
+            Issue.record("code is \(document.securitySchemes[3].kind)")
+            return
+        }
+        #expect(document.securitySchemes[3].source.path.description == "#/securityDefinitions/code")
         #expect(document.security.map(\.schemes) == [["basic"], ["code"]])
     }
 }

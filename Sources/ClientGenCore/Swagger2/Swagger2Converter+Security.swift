@@ -34,9 +34,12 @@ extension Swagger2Converter {
                 return nil
             }
             guard let location = scheme.entry("in"), let text = location.value.text,
-                  let keyLocation = SecurityScheme.APIKeyLocation(rawValue: text.lowercased()), keyLocation != .cookie else {
+                  let keyLocation = SecurityScheme.APIKeyLocation(rawValue: text.lowercased()) else {
                 context.warning("the apiKey security scheme's 'in' must be header or query; the scheme is dropped", cursor / "in", at: scheme.entry("in")?.value.location ?? scheme.location)
                 return nil
+            }
+            if keyLocation == .cookie {
+                context.warning("an API key 'in: cookie' is OpenAPI 3, not Swagger 2.0; the key is sent as a cookie", cursor / "in", at: location.value.location)
             }
             output.add("type", .word("apiKey", at: at), keyLocation: typeEntry.keyLocation)
             output.add(name)
