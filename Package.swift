@@ -39,7 +39,7 @@ let package = Package(
             name: "ClientGenTemplates",
             path: "Templates",
             exclude: ["KEYS.md"],
-            resources: ["alias", "client", "enum", "form", "header", "operations", "struct", "types", "union"].map {
+            resources: ["alias", "client", "enum", "flow", "form", "header", "operations", "struct", "types", "union"].map {
                 .embedInCode("\($0).mustache")
             }
         ),

@@ -72,3 +72,6 @@ public nonisolated struct QueryResultsEnvelope: Codable, Hashable, Sendable {
         self.links = links
     }
 }
+
+/// Empty; the query is the `query` parameter.
+public typealias RunQueryRequest = JSONValue

@@ -53,7 +53,8 @@ extension ViewModelBuilder {
                     requestLines: repeated + [acceptLine].compactMap { $0 } + (security.map { ["request.security = \($0)"] } ?? [])
                 )
             },
-            wait: operation.wait.map { wait(operation, $0) }
+            wait: operation.wait.map { wait(operation, $0) },
+            flows: operation.flows.map(flow)
         )
     }
 
@@ -144,11 +145,16 @@ extension ViewModelBuilder {
             subject: wait.condition.map { spell($0.subject) },
             successPatterns: wait.condition.map { $0.success.map(spell).joined(separator: ", ") },
             failurePatterns: wait.condition.flatMap { $0.failure.isEmpty ? nil : $0.failure.map(spell).joined(separator: ", ") },
+            failureError: wait.failureMessage.map { "WaitFailure(result, message: \(spell($0)))" } ?? "WaitFailure(result)",
             retryCondition: retryCondition
         )
     }
 
     private func spell(_ path: MemberPath) -> String {
+        spellPath(path)
+    }
+
+    func spellPath(_ path: MemberPath) -> String {
         path.root + path.steps.map { ($0.throughOptional ? "?." : ".") + Self.escaped($0.member) }.joined()
     }
 

@@ -24,6 +24,8 @@ public struct OperationModel: Sendable {
     public var returns: String?
     public var pagination: PaginationModel?
     public var wait: WaitModel?
+    /// `x-clientgen-flow` methods, which start with this operation.
+    public var flows: [FlowModel] = []
 }
 
 public struct OperationParameter: Sendable {

@@ -22,17 +22,26 @@ struct OperationHelpers {
     func wait(_ settings: WaitSettings, pagination: PaginationSettings?, for operation: OperationModel, names: inout NameScope) -> WaitModel? {
         var summary: [String] = []
         var condition: WaitModel.Condition?
-        if let until = settings.until {
+        var failureMessage: MemberPath?
+        if !settings.success.isEmpty {
+            let until = settings.until ?? "the response"
             guard let returnType = operation.returnType, let subject = memberPath(settings.untilKeys, from: "result", type: returnType) else {
                 diagnostics.warning("x-clientgen-wait: '\(until)' is not in the response; no wait method is generated", at: settings.source)
                 return nil
+            }
+            if let message = settings.message {
+                failureMessage = memberPath(settings.messageKeys, from: "result", type: returnType)
+                if failureMessage.map({ $0.type.unwrapped == .string }) != true {
+                    diagnostics.warning("x-clientgen-wait: 'message' \(message) is not a string in the response; failures carry no message", at: settings.source)
+                    failureMessage = nil
+                }
             }
             condition = WaitModel.Condition(
                 subject: subject,
                 success: patterns(settings.success, matching: subject.type),
                 failure: patterns(settings.failure, matching: subject.type)
             )
-            summary.append("until `\(until)` is \(describe(settings.success))")
+            summary.append(settings.until == nil ? "until it returns \(describe(settings.success))" : "until `\(until)` is \(describe(settings.success))")
             if !settings.failure.isEmpty {
                 summary.append("failing with `WaitFailure` when it is \(describe(settings.failure))")
             }
@@ -45,6 +54,7 @@ struct OperationHelpers {
             name: names.claim("waitFor" + stem.prefix(1).uppercased() + stem.dropFirst()),
             summary: "Repeats `\(operation.name)` " + summary.joined(separator: ", ") + ".",
             condition: condition,
+            failureMessage: failureMessage,
             retryStatuses: settings.retryOn,
             omittedParameters: Set(operation.parameters.compactMap { parameter in
                 guard case .query(let name, _, _) = parameter.location, name == pagination?.tokenParameter else { return nil }
@@ -98,6 +108,13 @@ struct OperationHelpers {
         return rows
     }
 
+    /// The reference tokens of a JSON pointer, unescaped (RFC 6901).
+    static func pointerTokens(_ pointer: String) -> [String] {
+        pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
+            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }
+    }
+
     /// One reference token of a JSON pointer (RFC 6901).
     static func pointerToken(_ key: String) -> String {
         key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
@@ -105,9 +122,7 @@ struct OperationHelpers {
 
     /// The element type of the array at a JSON pointer into `type`, through struct properties and arrays.
     private func rowType(at pointer: String, in type: SwiftType) -> SwiftType? {
-        let tokens = pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
-            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-        }
+        let tokens = Self.pointerTokens(pointer)
         var current = type.unwrapped
         for token in tokens {
             switch current {
@@ -133,7 +148,7 @@ struct OperationHelpers {
     }
 
     /// Walks struct properties by their JSON keys, through aliases, noting each step reached through an optional.
-    private func memberPath(_ keys: [String], from root: String, type: SwiftType) -> MemberPath? {
+    func memberPath(_ keys: [String], from root: String, type: SwiftType) -> MemberPath? {
         var steps: [MemberPath.Step] = []
         var current = type
         var optionalSoFar = false
