@@ -15,12 +15,13 @@ public enum Flow {
     /// Runs `body` (the wait and the reading of the results). When the calling task is cancelled meanwhile,
     /// `cancel` is sent in a task of its own, so the remote work stops too; best effort, as its outcome has no one
     /// left to report to.
-    public static func cancellingRemotely<T: Sendable>(
+    public static func cancellingRemotely<T>(
+        isolation: isolated (any Actor)? = #isolation,
         _ body: () async throws -> T,
         cancel: @escaping @Sendable () async throws -> Void
     ) async throws -> T {
-        try await withTaskCancellationHandler(operation: body) {
+        try await withTaskCancellationHandler(operation: body, onCancel: {
             Task { try? await cancel() }
-        }
+        }, isolation: isolation)
     }
 }

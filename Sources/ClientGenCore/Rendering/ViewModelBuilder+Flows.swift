@@ -22,9 +22,12 @@ extension ViewModelBuilder {
         var body = ["_ = try await \(waitCall())"]
         let resultsSentence: String
         switch flow.results {
-        case .value(let call):
+        case .value(let call?):
             body.append("return try await \(spell(call))")
             resultsSentence = "returns the result of `\(flow.resultsName)`"
+        case .value(nil):
+            body = ["return try await \(waitCall())"]
+            resultsSentence = "returns its last answer"
         case .rows(let call?, let path):
             body.append("let result = try await \(spell(call))")
             body.append("return \(rowsExpression(path, root: "result"))")

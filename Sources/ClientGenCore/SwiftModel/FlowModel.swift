@@ -39,10 +39,10 @@ public struct FlowModel: Sendable {
     }
 
     public enum Results: Sendable {
-        /// The results operation's own return value.
-        case value(Call)
-        /// The array at a path in the result, or an empty array when it is absent; the call is nil when the
-        /// status operation is the results operation, whose last poll is the result.
+        /// The results operation's own return value. A nil call, here and for `rows`, means the status operation
+        /// is the results operation, whose last poll is the result.
+        case value(Call?)
+        /// The array at a path in the result, or an empty array when it is absent.
         case rows(Call?, path: MemberPath)
         /// The arrays at a path in every page, joined.
         case rowsOfPages(Call, path: MemberPath)

@@ -102,8 +102,12 @@ extension OperationHelpers {
                 return skip("'\(results.name)' returns nothing to read")
             }
             returnType = resultType
-            guard let single = call(results.name, of: results, role: "results") else { return nil }
-            resultsStep = .value(single)
+            if settings.status == settings.results {
+                resultsStep = .value(nil)
+            } else {
+                guard let single = call(results.name, of: results, role: "results") else { return nil }
+                resultsStep = .value(single)
+            }
         }
         var cancelCall: FlowModel.Call?
         if let cancelOperation {
