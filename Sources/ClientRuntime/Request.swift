@@ -68,6 +68,30 @@ public struct Request: Sendable {
         queryPairs += pairs
     }
 
+    /// Adds a query parameter the spec gives as JSON (`content: application/json`), as Dune's `query_parameters`:
+    /// the value's JSON text, percent-encoded. Keys are sorted so the same value always makes the same URL.
+    public mutating func query(_ name: String, json value: (some Encodable)?) {
+        guard let value, let text = jsonText(name, value) else { return }
+        queryPairs.append((PercentEncoding.encode(name), PercentEncoding.encode(text)))
+    }
+
+    /// Adds a header parameter the spec gives as JSON (`content: application/json`): the value's JSON text.
+    public mutating func header(_ name: String, json value: (some Encodable)?) {
+        guard let value, let text = jsonText(name, value), checkHeader(name, text) else { return }
+        headers.add(name, text)
+    }
+
+    private mutating func jsonText(_ name: String, _ value: some Encodable) -> String? {
+        let encoder = JSONCoding.makeEncoder()
+        encoder.outputFormatting.insert(.sortedKeys)
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            fail("\(name) could not be encoded as JSON: \(error)")
+            return nil
+        }
+    }
+
     /// Adds a header parameter; nil omits it. Line breaks are refused because they would let a value
     /// inject further headers.
     public mutating func header(_ name: String, _ value: (some Encodable)?, explode: Bool = false) {

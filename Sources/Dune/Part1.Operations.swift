@@ -20,7 +20,7 @@ extension Client {
         var request = Request(method: .post, path: "/api/v1/query/{query_id}/execute")
         request.path("query_id", queryId)
         request.query("performance", performance)
-        request.query("query_parameters", queryParameters)
+        request.query("query_parameters", json: queryParameters)
         request.accept("application/json")
         request.security = [["apiKeyHeader"], ["apiKeyQuery"]]
         let response = try await connection.send(request)

@@ -17,13 +17,13 @@ extension Client {
         connectionId: UUID,
         query: String,
         xPolytomicVersion: String? = nil,
-        body: RunQueryRequest? = nil
+        body: RunQueryRequest = .init()
     ) async throws -> RunQueryEnvelope {
         var request = Request(method: .post, path: "/api/connections/{connection_id}/query")
         request.path("connection_id", connectionId)
         request.query("query", query)
         request.header("X-Polytomic-Version", xPolytomicVersion)
-        if let body { request.jsonBody(body) }
+        request.jsonBody(body)
         request.accept("application/json")
         request.security = [["bearerAuth"], ["basicAuth"]]
         let response = try await connection.send(request)
@@ -47,7 +47,7 @@ extension Client {
         connectionId: UUID,
         query: String,
         xPolytomicVersion: String? = nil,
-        body: RunQueryRequest? = nil,
+        body: RunQueryRequest = .init(),
         every interval: Duration = .seconds(2),
         timeout: Duration = .seconds(300)
     ) async throws -> [QueryResultRow] {
@@ -74,7 +74,7 @@ extension Client {
         connectionId: UUID,
         query: String,
         xPolytomicVersion: String? = nil,
-        body: RunQueryRequest? = nil,
+        body: RunQueryRequest = .init(),
         every interval: Duration = .seconds(2),
         timeout: Duration = .seconds(300)
     ) async throws -> JSONRows<QueryResultRow> {

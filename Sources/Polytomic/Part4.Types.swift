@@ -74,4 +74,8 @@ public nonisolated struct QueryResultsEnvelope: Codable, Hashable, Sendable {
 }
 
 /// Empty; the query is the `query` parameter.
-public typealias RunQueryRequest = JSONValue
+public nonisolated struct RunQueryRequest: Codable, Hashable, Sendable {
+
+    public init() {
+    }
+}

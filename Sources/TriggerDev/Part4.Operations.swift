@@ -58,7 +58,7 @@ extension Client {
             let result = try await retrieveRunV1(runId: runId)
             switch result.status {
             case .completed: return result
-            case .failed, .canceled, .crashed, .interrupted, .systemFailure: throw WaitFailure(result)
+            case .failed, .canceled, .crashed, .interrupted, .systemFailure: throw WaitFailure(result, message: result.attempts.last?.error?.message)
             default: return nil
             }
         }

@@ -51,7 +51,8 @@ public struct PaginationSettings: Sendable {
 /// `x-clientgen-wait: {until: data.status, success: [done], failure: [failed], message: data.error, retryOn: [404]}`:
 /// a `waitFor<Name>(...)` method that repeats the operation until the value at `until` (the whole response when
 /// `until` is left out, as for a status endpoint that answers a bare string) is a success value, fails on a
-/// failure value with the server's message at `message`, and treats the `retryOn` statuses as "not ready yet".
+/// failure value with the server's message at `message` (where `last` names an array's last element, as in
+/// `attempts.last.error.message`), and treats the `retryOn` statuses as "not ready yet".
 public struct WaitSettings: Sendable {
     public var until: String?
     public var untilKeys: [String]

@@ -42,8 +42,8 @@ extension ViewModelBuilder {
                 // Later pages repeat what the link cannot carry: headers, cookies, accepted types and credentials.
                 let repeated = zip(operation.parameters, requestLines).compactMap { parameter, line -> String? in
                     switch parameter.location {
-                    case .header, .cookie: line
-                    case .path, .query, .body: nil
+                    case .header, .jsonHeader, .cookie: line
+                    case .path, .query, .jsonQuery, .body: nil
                     }
                 }
                 return PaginationViewModel(
@@ -79,6 +79,10 @@ extension ViewModelBuilder {
             return "request.query(\(SwiftLiteral.string(name)), \(label)\(style)\(explode.map { ", explode: \($0)" } ?? ""))"
         case .header(let name):
             return "request.header(\(SwiftLiteral.string(name)), \(label))"
+        case .jsonQuery(let name):
+            return "request.query(\(SwiftLiteral.string(name)), json: \(label))"
+        case .jsonHeader(let name):
+            return "request.header(\(SwiftLiteral.string(name)), json: \(label))"
         case .cookie(let name):
             return "request.cookie(\(SwiftLiteral.string(name)), \(label))"
         case .body(let encoding):

@@ -42,6 +42,9 @@ public struct OperationParameter: Sendable {
         case path(name: String, style: Parameter.Style?, explode: Bool?)
         case query(name: String, style: Parameter.Style?, explode: Bool?)
         case header(name: String)
+        /// A query parameter or header the spec gives as JSON (`content: application/json`).
+        case jsonQuery(name: String)
+        case jsonHeader(name: String)
         case cookie(name: String)
         case body(BodyEncoding)
     }

@@ -154,6 +154,12 @@ struct OperationHelpers {
         var optionalSoFar = false
         for key in keys {
             if current.isOptional { optionalSoFar = true }
+            // `attempts.last.error`: an array has no members of its own, so `last` names its last element.
+            if key == "last", case .array(let element) = current.unwrapped {
+                steps.append(MemberPath.Step(member: "last", throughOptional: optionalSoFar))
+                current = element.optional
+                continue
+            }
             guard let structure = structure(current.unwrapped),
                   let property = structure.properties.first(where: { $0.jsonKey == key }) else { return nil }
             steps.append(MemberPath.Step(member: property.name, throughOptional: optionalSoFar))
