@@ -10,7 +10,7 @@ let shippedClients = ["Allium", "Dune", "Polytomic", "RoeAI", "TriggerDev"]
 let goldenModules = [
     "GoldenAuth", "GoldenComposition", "GoldenContentTypes", "GoldenDefaults", "GoldenDictionaries", "GoldenEnums",
     "GoldenErrors", "GoldenFormats", "GoldenForms", "GoldenHelpers", "GoldenNaming", "GoldenNullability", "GoldenNullability30", "GoldenParameters",
-    "GoldenRecursion", "GoldenStreaming",
+    "GoldenRecursion", "GoldenStreaming", "GoldenSwagger2", "GoldenAlliumSeed", "GoldenTriggerSeed", "GoldenFlows",
 ]
 
 let strictSettings: [SwiftSetting] = [.treatAllWarnings(as: .error)]
@@ -39,7 +39,7 @@ let package = Package(
             name: "ClientGenTemplates",
             path: "Templates",
             exclude: ["KEYS.md"],
-            resources: ["alias", "client", "enum", "form", "header", "operations", "struct", "types", "union"].map {
+            resources: ["alias", "client", "enum", "flow", "form", "header", "operations", "struct", "types", "union"].map {
                 .embedInCode("\($0).mustache")
             }
         ),

@@ -5,6 +5,7 @@ public enum TemplateCatalog {
         "alias": text(PackageResources.alias_mustache),
         "client": text(PackageResources.client_mustache),
         "enum": text(PackageResources.enum_mustache),
+        "flow": text(PackageResources.flow_mustache),
         "form": text(PackageResources.form_mustache),
         "header": text(PackageResources.header_mustache),
         "operations": text(PackageResources.operations_mustache),

@@ -4,6 +4,8 @@ import ClientRuntime
 import Foundation
 
 /// Allium API 0.1.0
+///
+/// Allium Explorer's query flow: run a saved query asynchronously, poll the run's status, read its results or cancel it. The results operation is the one on Allium's results page, verbatim; the others are written by hand from Allium's API reference, in the same style.
 public nonisolated struct Client: APIClient {
     public let connection: Connection
 

@@ -4,6 +4,52 @@ import ClientRuntime
 import Foundation
 
 extension Client {
+    /// Run Query Async
+    ///
+    /// Starts a run of the saved query and returns its ID at once; poll the run's status until it succeeds, then read its results.
+    ///
+    /// - Parameters:
+    ///   - queryId: The `query_id` path parameter.
+    ///   - body: The request body, sent as `application/json`.
+    public func executeQueryAsync(queryId: String, body: QueryRunRequest) async throws(ClientError) -> AsyncQueryRun {
+        var request = Request(method: .post, path: "/api/v1/explorer/queries/{query_id}/run-async")
+        request.path("query_id", queryId)
+        request.jsonBody(body)
+        request.accept("application/json")
+        request.security = [["APIKeyBearer"]]
+        let response = try await connection.send(request)
+        switch response.status {
+        case 200: return try connection.decode(AsyncQueryRun.self, from: response)
+        case 422: throw connection.documentedError(HTTPValidationError.self, from: response)
+        default: throw connection.undocumentedError(response)
+        }
+    }
+
+    /// Submits with `executeQueryAsync`, waits with `waitForQueryRunStatus` until `getQueryRunStatus` says the work has ended, then returns the result of `getQueryRunResults`. Cancelling the calling task cancels the work with `cancelQueryRun`.
+    ///
+    /// - Parameters:
+    ///   - queryId: The `query_id` path parameter.
+    ///   - body: The request body, sent as `application/json`.
+    ///   - f: The `f` query parameter.
+    ///   - interval: How long to wait between polls of `getQueryRunStatus`.
+    ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
+    public func runQuery(
+        queryId: String,
+        body: QueryRunRequest,
+        f: ResponseFormat? = .json,
+        every interval: Duration = .seconds(2),
+        timeout: Duration = .seconds(300)
+    ) async throws(ClientError) -> QueryResult {
+        let submitted = try await executeQueryAsync(queryId: queryId, body: body)
+        let runId = submitted.runId
+        return try await Flow.cancellingRemotely { () throws(ClientError) in
+            _ = try await waitForQueryRunStatus(runId: runId, every: interval, timeout: timeout)
+            return try await getQueryRunResults(runId: runId, f: f)
+        } cancel: {
+            _ = try await cancelQueryRun(runId: runId)
+        }
+    }
+
     /// Get Query Run Results
     ///
     /// - Parameters:
@@ -20,6 +66,39 @@ extension Client {
         case 200: return try connection.decode(QueryResult.self, from: response)
         case 422: throw connection.documentedError(HTTPValidationError.self, from: response)
         default: throw connection.undocumentedError(response)
+        }
+    }
+
+    /// Get Query Run Status
+    ///
+    /// - Parameters:
+    ///   - runId: The `run_id` path parameter.
+    public func getQueryRunStatus(runId: String) async throws(ClientError) -> QueryRunStatus {
+        var request = Request(method: .get, path: "/api/v1/explorer/query-runs/{run_id}/status")
+        request.path("run_id", runId)
+        request.accept("application/json")
+        request.security = [["APIKeyBearer"]]
+        let response = try await connection.send(request)
+        switch response.status {
+        case 200: return try connection.decode(QueryRunStatus.self, from: response)
+        case 422: throw connection.documentedError(HTTPValidationError.self, from: response)
+        default: throw connection.undocumentedError(response)
+        }
+    }
+
+    /// Repeats `getQueryRunStatus` until it returns `success`, failing with `ClientError.waitFailed` when it is `failed` or `canceled`.
+    public func waitForQueryRunStatus(
+        runId: String,
+        every interval: Duration = .seconds(2),
+        timeout: Duration = .seconds(300)
+    ) async throws(ClientError) -> QueryRunStatus {
+        try await connection.poll(every: interval, timeout: timeout) { () throws(ClientError) in
+            let result = try await getQueryRunStatus(runId: runId)
+            switch result {
+            case .success: return result
+            case .failed, .canceled: throw ClientError.waitFailed(result: result, message: nil)
+            default: return nil
+            }
         }
     }
 }

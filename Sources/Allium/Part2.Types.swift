@@ -17,6 +17,21 @@ public nonisolated struct QueryResultMetaColumn: Codable, Hashable, Sendable {
     }
 }
 
+public nonisolated struct QueryRunRequest: Codable, Hashable, Sendable {
+    /// Values for the query's parameters, by name.
+    public var parameters: [String: String]
+    public var runConfig: QueryRunConfig?
+
+    enum CodingKeys: String, CodingKey {
+        case parameters, runConfig = "run_config"
+    }
+
+    public init(parameters: [String: String], runConfig: QueryRunConfig? = nil) {
+        self.parameters = parameters
+        self.runConfig = runConfig
+    }
+}
+
 /// An enumeration.
 public nonisolated enum ResponseFormat: RawRepresentable, Codable, Hashable, Sendable {
     case json, jsonFile, csv

@@ -3,6 +3,18 @@
 import ClientRuntime
 import Foundation
 
+public nonisolated struct AsyncQueryRun: Codable, Hashable, Sendable {
+    public var runId: String
+
+    enum CodingKeys: String, CodingKey {
+        case runId = "run_id"
+    }
+
+    public init(runId: String) {
+        self.runId = runId
+    }
+}
+
 public nonisolated struct QueryResult: Codable, Hashable, Sendable {
     public var sql: String
     public var data: JSONValue?
@@ -23,5 +35,51 @@ public nonisolated struct QueryResult: Codable, Hashable, Sendable {
         self.data = data
         self.meta = meta
         self.queriedAt = queriedAt
+    }
+}
+
+public nonisolated struct QueryRunConfig: Codable, Hashable, Sendable {
+    /// The most rows the run returns, up to 250,000.
+    public var limit: Int?
+    public var computeProfile: String?
+
+    enum CodingKeys: String, CodingKey {
+        case limit, computeProfile = "compute_profile"
+    }
+
+    public init(limit: Int? = nil, computeProfile: String? = nil) {
+        self.limit = limit
+        self.computeProfile = computeProfile
+    }
+}
+
+/// An enumeration.
+public nonisolated enum QueryRunStatus: RawRepresentable, Codable, Hashable, Sendable {
+    case created, queued, running, success, failed, canceled
+    /// A value the spec does not list, kept as received.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "created": self = .created
+        case "queued": self = .queued
+        case "running": self = .running
+        case "success": self = .success
+        case "failed": self = .failed
+        case "canceled": self = .canceled
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .created: "created"
+        case .queued: "queued"
+        case .running: "running"
+        case .success: "success"
+        case .failed: "failed"
+        case .canceled: "canceled"
+        case .unknown(let value): value
+        }
     }
 }

@@ -32,8 +32,9 @@ public enum ClientError: Error, Sendable, CustomStringConvertible, CustomDebugSt
     case malformedStream(String)
     /// A `waitFor…` method still had no result when its timeout ran out.
     case waitTimedOut(timeout: Duration, attempts: Int)
-    /// A `waitFor…` method's result reported failure (a query that `failed`); `result(as:)` reads it.
-    case waitFailed(result: any Sendable)
+    /// A `waitFor…` method's result reported failure (a query that `failed`); `result(as:)` reads it. `message` is the
+    /// server's own account, where the spec says the result carries one (`x-clientgen-wait`'s `message`).
+    case waitFailed(result: any Sendable, message: String?)
     /// The call failed in a way the retry policy retries (a connection failure, a 503), and was not sent again:
     /// `attempts` were made, `reason` says why there was no other, and `last` is how the last attempt failed.
     indirect case gaveUp(attempts: Int, reason: RetryStop, last: ClientError)
@@ -85,7 +86,7 @@ public enum ClientError: Error, Sendable, CustomStringConvertible, CustomDebugSt
 
     /// The result a `waitFor…` method found to report failure, if it is a `T`.
     public func result<T>(as type: T.Type = T.self) -> T? {
-        if case .waitFailed(let result) = lastAttempt { result as? T } else { nil }
+        if case .waitFailed(let result, _) = lastAttempt { result as? T } else { nil }
     }
 
     /// The error body as a `Body`, or why there is none: the status is documented with another type, is not
@@ -113,7 +114,9 @@ public enum ClientError: Error, Sendable, CustomStringConvertible, CustomDebugSt
         case .responseTooLarge(let limit): "the response is larger than the \(limit)-byte limit"
         case .malformedStream(let reason): "the streamed response is malformed: \(reason)"
         case .waitTimedOut(let timeout, let attempts): "still not ready after \(timeout) (\(attempts) attempts)"
-        case .waitFailed(let result): "the awaited operation reported failure (a \(type(of: result)))"
+        // The message is the server's sentence for the failure, written for people to read, unlike a body.
+        case .waitFailed(let result, let message?): "the awaited operation reported failure (a \(type(of: result))): \(message)"
+        case .waitFailed(let result, nil): "the awaited operation reported failure (a \(type(of: result)))"
         case .gaveUp(let attempts, let reason, let last):
             "\(last.description) (\(attempts) \(attempts == 1 ? "attempt" : "attempts"); \(reason))"
         }

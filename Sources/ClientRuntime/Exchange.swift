@@ -14,7 +14,9 @@ final class Exchange: Sendable {
         /// Set once the transfer is over: nil for a complete body, or why it failed.
         var ending: (any Error)??
         var reader: CheckedContinuation<Void, Never>?
-        var deadline: Task<Void, Never>?
+        /// A Dispatch timer rather than a sleeping task: it fires on time even while every thread of the
+        /// cooperative pool is busy with the app's own work.
+        var deadline: DispatchWorkItem?
         var response: HTTPURLResponse?
         var suspended = false
     }
@@ -38,10 +40,9 @@ final class Exchange: Sendable {
             if let ending = state.ending { return .some(ending ?? ClientError.transport("the exchange ended before it started")) }
             state.head = continuation
             if let timeout {
-                state.deadline = Task { [weak self] in
-                    guard (try? await Task.sleep(for: timeout)) != nil else { return }
-                    self?.fail(ClientError.timedOut)
-                }
+                let deadline = DispatchWorkItem { [weak self] in self?.fail(ClientError.timedOut) }
+                state.deadline = deadline
+                DispatchQueue.global().asyncAfter(deadline: .now() + URLSessionTransport.seconds(timeout), execute: deadline)
             }
             return nil
         }
@@ -67,7 +68,7 @@ final class Exchange: Sendable {
     }
 
     /// Records the ending; returns who is waiting for it, or nil when the exchange had already ended.
-    private func end(with error: (any Error)?, discarding: Bool) -> (CheckedContinuation<TransportResponse, any Error>?, CheckedContinuation<Void, Never>?, Task<Void, Never>?)? {
+    private func end(with error: (any Error)?, discarding: Bool) -> (CheckedContinuation<TransportResponse, any Error>?, CheckedContinuation<Void, Never>?, DispatchWorkItem?)? {
         state.withLock { state in
             guard state.ending == nil else { return nil }
             state.ending = .some(error)

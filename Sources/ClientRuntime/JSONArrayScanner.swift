@@ -2,10 +2,15 @@ import Foundation
 
 /// Finds the array at a JSON pointer in a JSON document that arrives in chunks, and cuts its elements out as raw
 /// JSON, batched so a decoder reads many at once. Nothing else of the document is kept, so a result of any size is
-/// read in the memory of one batch. The rest of the document is only checked for its nesting.
+/// read in the memory of one batch. The rest of the document is only checked for its nesting, except for one
+/// string that may be asked for too: the link to the next page, wherever it is.
 struct JSONArrayScanner {
     /// The pointer's reference tokens, unescaped (`/result/rows` is `["result", "rows"]`).
     let target: [String]
+    /// The pointer of a string to keep (`/next_uri`); with one, the document is read to its end.
+    let link: [String]?
+    /// The string at `link`, once read.
+    private(set) var linkValue: String?
     let batchBytes: Int
     let maxElementBytes: Int
 
@@ -20,6 +25,11 @@ struct JSONArrayScanner {
     private var stringIsKey = false
     private var keyBytes: [UInt8] = []
     private var keyHasEscape = false
+    private var stringIsLink = false
+    /// Keys are kept this deep: the deeper of the two pointers.
+    private let trackedDepth: Int
+    /// The target array has ended; later arrays at its depth are not rows.
+    private var arrayEnded = false
     /// The depth of the target array's elements, once it is open.
     private var targetDepth: Int?
     private var elementOpen = false
@@ -40,13 +50,19 @@ struct JSONArrayScanner {
         var first: Int
     }
 
-    init(pointer: String, batchBytes: Int = 256 * 1024, maxElementBytes: Int) {
-        target = pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
-            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-        }
+    init(pointer: String, link: String? = nil, batchBytes: Int = 256 * 1024, maxElementBytes: Int) {
+        target = Self.tokens(pointer)
+        self.link = link.map(Self.tokens)
+        trackedDepth = max(target.count, self.link?.count ?? 0)
         self.batchBytes = batchBytes
         self.maxElementBytes = maxElementBytes
         batch.reserveCapacity(batchBytes + 4096)
+    }
+
+    static func tokens(_ pointer: String) -> [String] {
+        pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
+            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }
     }
 
     /// Appends each complete batch (a JSON array text) to `batches`; stops reading at the end of the target array.
@@ -72,18 +88,19 @@ struct JSONArrayScanner {
                         escaped = false
                     } else if byte == 0x5C {
                         escaped = true
-                        if stringIsKey { keyHasEscape = true }
+                        if stringIsKey || stringIsLink { keyHasEscape = true }
                     } else if byte == 0x22 {
                         inString = false
                         if stringIsKey { keyEnded() }
+                        if stringIsLink { linkValue = decodedString() }
                         index += 1
                         continue
                     }
-                    if stringIsKey { keyBytes.append(byte) }
+                    if stringIsKey || stringIsLink { keyBytes.append(byte) }
                     index += 1
                     continue
                 }
-                let atTargetLevel = targetDepth == containers.count
+                let atTargetLevel = targetDepth == containers.count && !arrayEnded
                 switch byte {
                 case 0x20, 0x09, 0x0A, 0x0D:
                     break
@@ -94,8 +111,17 @@ struct JSONArrayScanner {
                     if elementOpen { elementEnded(into: &batches) }
                     if byte == 0x5D {
                         flush(into: &batches)
-                        finished = true
-                        return
+                        arrayEnded = true
+                        guard link != nil else {
+                            finished = true
+                            return
+                        }
+                        containers.removeLast()
+                        keys.removeLast()
+                        arrayIndices.removeLast()
+                        expectingKey = false
+                        index += 1
+                        continue
                     }
                     arrayIndices[arrayIndices.count - 1] += 1
                 default:
@@ -115,7 +141,7 @@ struct JSONArrayScanner {
 
     /// The document ended: the target must have been found (an empty array or `null` counts) and read to its end.
     mutating func finish(into batches: inout [Batch]) throws {
-        if found, !finished {
+        if found, !arrayEnded, !finished {
             throw ClientError.malformedStream("the body ended inside the array at /\(target.joined(separator: "/"))")
         }
         if !found {
@@ -129,13 +155,14 @@ struct JSONArrayScanner {
         case 0x22:
             inString = true
             // Keys matter only along the pointer's path; others are skipped without being kept.
-            stringIsKey = expectingKey && containers.last == .object && containers.count <= target.count
-            if stringIsKey {
+            stringIsKey = expectingKey && containers.last == .object && containers.count <= trackedDepth
+            stringIsLink = !stringIsKey && link.map(isAt) == true
+            if stringIsKey || stringIsLink {
                 keyBytes.removeAll(keepingCapacity: true)
                 keyHasEscape = false
             }
         case 0x7B, 0x5B:
-            if byte == 0x5B, targetDepth == nil, isAtTarget {
+            if byte == 0x5B, targetDepth == nil, isAt(target) {
                 targetDepth = containers.count + 1
                 found = true
             }
@@ -154,32 +181,37 @@ struct JSONArrayScanner {
             if containers.last == .array { arrayIndices[arrayIndices.count - 1] += 1 }
         case 0x3A:
             expectingKey = false
-        case 0x6E where targetDepth == nil && isAtTarget:
+        case 0x6E where targetDepth == nil && isAt(target):
             // `null` where the array would be: a result with no rows.
             found = true
-            finished = true
+            arrayEnded = true
+            finished = link == nil
         default:
             break
         }
     }
 
-    /// Whether the value starting here sits at the target pointer.
-    private var isAtTarget: Bool {
-        guard containers.count == target.count else { return false }
+    /// Whether the value starting here sits at `pointer`.
+    private func isAt(_ pointer: [String]) -> Bool {
+        guard containers.count == pointer.count else { return false }
         for depth in 0..<containers.count {
             let key = containers[depth] == .object ? keys[depth] : String(arrayIndices[depth])
-            if key != target[depth] { return false }
+            if key != pointer[depth] { return false }
         }
         return true
     }
 
     private mutating func keyEnded() {
         guard let last = keys.indices.last else { return }
+        keys[last] = decodedString()
+    }
+
+    /// The string just read, its escapes (rare in keys and links) decoded by JSONDecoder.
+    private func decodedString() -> String {
         if keyHasEscape, let decoded = try? JSONDecoder().decode(String.self, from: Data([0x22] + keyBytes + [0x22])) {
-            keys[last] = decoded
-        } else {
-            keys[last] = String(decoding: keyBytes, as: UTF8.self)
+            return decoded
         }
+        return String(decoding: keyBytes, as: UTF8.self)
     }
 
     private mutating func elementEnded(into batches: inout [Batch]) {

@@ -34,6 +34,17 @@ public struct Request: Sendable {
         target = .link(link)
     }
 
+    /// The same request sent to a link a server returned (the next page): its headers, cookies and credentials
+    /// stay, its path, query and body go.
+    public func following(_ link: String) -> Request {
+        var next = Request(method: method, link: link)
+        next.security = security
+        next.headers = headers
+        next.cookies = cookies
+        next.problem = problem
+        return next
+    }
+
     /// Fills the `{name}` placeholder with `value` as a single percent-encoded segment, so a value
     /// containing `/`, `?` or `..` can never address a different resource.
     public mutating func path(_ name: String, _ value: (some Encodable)?, style: PathStyle = .simple, explode: Bool = false) {
@@ -55,6 +66,30 @@ public struct Request: Sendable {
         guard let pairs = attempt(name, { try StyleSerializer.query(name: name, value: ParameterValue.encode(value), style: style, explode: explode) })
         else { return }
         queryPairs += pairs
+    }
+
+    /// Adds a query parameter the spec gives as JSON (`content: application/json`), as Dune's `query_parameters`:
+    /// the value's JSON text, percent-encoded. Keys are sorted so the same value always makes the same URL.
+    public mutating func query(_ name: String, json value: (some Encodable)?) {
+        guard let value, let text = jsonText(name, value) else { return }
+        queryPairs.append((PercentEncoding.encode(name), PercentEncoding.encode(text)))
+    }
+
+    /// Adds a header parameter the spec gives as JSON (`content: application/json`): the value's JSON text.
+    public mutating func header(_ name: String, json value: (some Encodable)?) {
+        guard let value, let text = jsonText(name, value), checkHeader(name, text) else { return }
+        headers.add(name, text)
+    }
+
+    private mutating func jsonText(_ name: String, _ value: some Encodable) -> String? {
+        let encoder = JSONCoding.makeEncoder()
+        encoder.outputFormatting.insert(.sortedKeys)
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            fail("\(name) could not be encoded as JSON: \(error)")
+            return nil
+        }
     }
 
     /// Adds a header parameter; nil omits it. Line breaks are refused because they would let a value

@@ -1,24 +1,39 @@
 import Foundation
 
 /// The elements of the array at a JSON pointer in a JSON response (`/result/rows`), decoded as they arrive: a
-/// result of any size is read in the memory of a batch of rows. Iterate it once.
+/// result of any size is read in the memory of a batch of rows. A paged result goes on to the next page, through
+/// the link each page carries, once a page's rows are done. Iterate it once.
 public struct JSONRows<Row: Decodable & Sendable>: AsyncSequence, Sendable {
     public typealias Element = Row
 
+    /// Where a page says where the next one is, and how to fetch it: the body of the response to the link.
+    public struct NextPage: Sendable {
+        public var link: String
+        public var fetch: @Sendable (String) async throws -> HTTPBody
+
+        /// `link` is a JSON pointer to a string in each page (`/next_uri`); a page without one is the last.
+        public init(link: String, fetch: @escaping @Sendable (String) async throws -> HTTPBody) {
+            self.link = link
+            self.fetch = fetch
+        }
+    }
+
     private let body: HTTPBody
     private let pointer: String
+    private let nextPage: NextPage?
     private let maxItemBytes: Int
     private let makeDecoder: @Sendable () -> JSONDecoder
 
-    init(body: HTTPBody, pointer: String, maxItemBytes: Int, makeDecoder: @escaping @Sendable () -> JSONDecoder) {
+    init(body: HTTPBody, pointer: String, nextPage: NextPage? = nil, maxItemBytes: Int, makeDecoder: @escaping @Sendable () -> JSONDecoder) {
         self.body = body
         self.pointer = pointer
+        self.nextPage = nextPage
         self.maxItemBytes = maxItemBytes
         self.makeDecoder = makeDecoder
     }
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(body: body.makeAsyncIterator(), scanner: JSONArrayScanner(pointer: pointer, maxElementBytes: maxItemBytes), makeDecoder: makeDecoder)
+        Iterator(body: body.makeAsyncIterator(), pointer: pointer, nextPage: nextPage, maxItemBytes: maxItemBytes, makeDecoder: makeDecoder)
     }
 
     /// Batches are decoded on other threads while the body is read and scanned, up to this many at once, and
@@ -28,15 +43,25 @@ public struct JSONRows<Row: Decodable & Sendable>: AsyncSequence, Sendable {
     public struct Iterator: AsyncIteratorProtocol {
         var body: HTTPBody.Iterator
         var scanner: JSONArrayScanner
+        let pointer: String
+        let maxItemBytes: Int
+        let nextPage: NextPage?
         let makeDecoder: @Sendable () -> JSONDecoder
         var rows: [Row] = []
         var index = 0
         var decoding: [Task<[Row], any Error>] = []
         var ended = false
+        /// Links already followed: a server that links back to a page it sent would otherwise never end.
+        var followed: Set<String> = []
+        /// Thrown once the rows before it are delivered.
+        var deferred: ClientError?
 
-        init(body: HTTPBody.Iterator, scanner: JSONArrayScanner, makeDecoder: @escaping @Sendable () -> JSONDecoder) {
+        init(body: HTTPBody.Iterator, pointer: String, nextPage: NextPage?, maxItemBytes: Int, makeDecoder: @escaping @Sendable () -> JSONDecoder) {
             self.body = body
-            self.scanner = scanner
+            scanner = JSONArrayScanner(pointer: pointer, link: nextPage?.link, maxElementBytes: maxItemBytes)
+            self.pointer = pointer
+            self.maxItemBytes = maxItemBytes
+            self.nextPage = nextPage
             self.makeDecoder = makeDecoder
         }
 
@@ -52,7 +77,13 @@ public struct JSONRows<Row: Decodable & Sendable>: AsyncSequence, Sendable {
                     index = 0
                     continue
                 }
-                if ended { return nil }
+                if ended {
+                    if let deferred {
+                        self.deferred = nil
+                        throw deferred
+                    }
+                    return nil
+                }
                 var batches: [JSONArrayScanner.Batch] = []
                 if scanner.finished {
                     ended = true
@@ -61,8 +92,19 @@ public struct JSONRows<Row: Decodable & Sendable>: AsyncSequence, Sendable {
                     // Rows go out as each chunk arrives, so a slow stream's rows are not held back for a full batch.
                     scanner.flush(into: &batches)
                 } else {
-                    ended = true
                     try scanner.finish(into: &batches)
+                    if let nextPage, let link = scanner.linkValue, !link.isEmpty {
+                        if followed.insert(link).inserted {
+                            body = try await nextPage.fetch(link).makeAsyncIterator()
+                            scanner = JSONArrayScanner(pointer: pointer, link: nextPage.link, maxElementBytes: maxItemBytes)
+                        } else {
+                            // This page's rows still go out first.
+                            ended = true
+                            deferred = ClientError.malformedStream("page links loop back to \(link)")
+                        }
+                    } else {
+                        ended = true
+                    }
                 }
                 for batch in batches {
                     decoding.append(Self.decode(batch, makeDecoder: makeDecoder, target: scanner.target))
@@ -157,8 +199,20 @@ public struct CSVRows: AsyncSequence, Sendable {
 
 extension Connection {
     /// The elements of the array at `pointer` in a JSON response, decoded as `Row` as they arrive.
-    public func jsonRows<Row: Decodable & Sendable>(from response: StreamedResponse, at pointer: String, as type: Row.Type) -> JSONRows<Row> {
-        JSONRows(body: response.body, pointer: pointer, maxItemBytes: configuration.streaming.maxItemBytes, makeDecoder: configuration.makeDecoder)
+    public func jsonRows<Row: Decodable & Sendable>(from response: StreamedResponse, at pointer: String, as type: Row.Type, nextPage: JSONRows<Row>.NextPage? = nil) -> JSONRows<Row> {
+        JSONRows(body: response.body, pointer: pointer, nextPage: nextPage, maxItemBytes: configuration.streaming.maxItemBytes, makeDecoder: configuration.makeDecoder)
+    }
+
+    /// The rows of a paged JSON response and of the pages after it: each page's string at `linkPointer` is the
+    /// next page's URL, requested as `request` was (headers, cookies, credentials).
+    public func jsonRows<Row: Decodable & Sendable>(
+        from response: StreamedResponse, at pointer: String, as type: Row.Type, following linkPointer: String, of request: Request
+    ) -> JSONRows<Row> {
+        jsonRows(from: response, at: pointer, as: type, nextPage: JSONRows.NextPage(link: linkPointer) { link in
+            let next = try await stream(request.following(link))
+            guard (200..<300).contains(next.status) else { throw await undocumentedError(next) }
+            return next.body
+        })
     }
 
     /// The records of a CSV response after its header row, as they arrive.

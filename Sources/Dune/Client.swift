@@ -3,9 +3,9 @@
 import ClientRuntime
 import Foundation
 
-/// Dune API — Execution Results 1.0.0
+/// Dune API — Executions 1.0.0
 ///
-/// Gets the results data of an execution request. Pass the `execution_id` obtained from an Execute Query ID POST request. The JSON form returns the status, metadata and query results of the execution; the `/csv` form returns the results as CSV without the additional metadata. Written by hand from Dune's "Execution Results" documentation.
+/// Dune's query flow: execute a saved query or raw SQL, poll the execution's status until it ends, read its results as JSON (paged with `limit` and `offset`) or CSV, or cancel it; and the latest results of a saved query. Written by hand from Dune's "Execution Results" documentation and the operations, parameters and fields of Dune's published API reference.
 public nonisolated struct Client: APIClient {
     public let connection: Connection
 

@@ -4,20 +4,251 @@ import ClientRuntime
 import Foundation
 
 extension Client {
+    /// Execute a saved query
+    ///
+    /// Runs the saved query with the given ID and returns at once with the execution's ID; poll its status until the execution has finished.
+    ///
+    /// - Parameters:
+    ///   - queryId: The ID of a saved Dune query.
+    ///   - performance: The engine tier to run on; `medium` by default. Credits are consumed by the compute actually used.
+    ///   - queryParameters: Values for the query's parameters, by name. Parameters left out use the defaults set in the query's parameter editor.
+    public func executeQuery(
+        queryId: Int,
+        performance: Performance? = nil,
+        queryParameters: [String: JSONValue]? = nil
+    ) async throws(ClientError) -> ExecuteQueryResponse {
+        var request = Request(method: .post, path: "/api/v1/query/{query_id}/execute")
+        request.path("query_id", queryId)
+        request.query("performance", performance)
+        request.query("query_parameters", json: queryParameters)
+        request.accept("application/json")
+        request.security = [["apiKeyHeader"], ["apiKeyQuery"]]
+        let response = try await connection.send(request)
+        switch response.status {
+        case 200: return try connection.decode(ExecuteQueryResponse.self, from: response)
+        case 400, 401, 402, 403, 404, 500: throw connection.documentedError(ErrorResponse.self, from: response)
+        default: throw connection.undocumentedError(response)
+        }
+    }
+
+    /// Submits with `executeQuery`, waits with `waitForExecutionStatus` until `getExecutionStatus` says the work has ended, then returns the rows of every page of `getExecutionResults`. Cancelling the calling task cancels the work with `cancelExecution`.
+    ///
+    /// - Parameters:
+    ///   - queryId: The ID of a saved Dune query.
+    ///   - performance: The engine tier to run on; `medium` by default. Credits are consumed by the compute actually used.
+    ///   - queryParameters: Values for the query's parameters, by name. Parameters left out use the defaults set in the query's parameter editor.
+    ///   - limit: The most rows to return. With `offset`, pages through the results; not with `sample_count`.
+    ///   - offset: The first row to return, counting from 0; not with `sample_count`.
+    ///   - columns: A comma-separated list of the columns to return; all when omitted. Fewer columns cost fewer datapoints.
+    ///   - filters: An expression, like a SQL WHERE clause, that rows must match; not with `sample_count`.
+    ///   - sortBy: An expression, like a SQL ORDER BY clause, that orders the rows.
+    ///   - sampleCount: Return a uniform random sample of this many rows instead of all of them; not with `limit`, `offset` or `filters`.
+    ///   - allowPartialResults: Return the part of a result that was too large to keep whole, rather than a failed state.
+    ///   - ignoreMaxDatapointsPerRequest: There is a default 250,000 datapoints limit per call, so that you don't accidentally spend all your credits in one call. Set to `true` to ignore the limit.
+    ///   - interval: How long to wait between polls of `getExecutionStatus`.
+    ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
+    public func runQuery(
+        queryId: Int,
+        performance: Performance? = nil,
+        queryParameters: [String: JSONValue]? = nil,
+        limit: Int? = nil,
+        offset: Int? = nil,
+        columns: String? = nil,
+        filters: String? = nil,
+        sortBy: String? = nil,
+        sampleCount: Int? = nil,
+        allowPartialResults: Bool? = nil,
+        ignoreMaxDatapointsPerRequest: Bool? = nil,
+        every interval: Duration = .seconds(2),
+        timeout: Duration = .seconds(300)
+    ) async throws(ClientError) -> [ResultRow] {
+        let submitted = try await executeQuery(queryId: queryId, performance: performance, queryParameters: queryParameters)
+        let executionId = submitted.executionId
+        return try await Flow.cancellingRemotely { () throws(ClientError) in
+            _ = try await waitForExecutionStatus(executionId: executionId, every: interval, timeout: timeout)
+            var rows: [ResultRow] = []
+            for try await page in getExecutionResultsPages(executionId: executionId, limit: limit, offset: offset, columns: columns, filters: filters, sortBy: sortBy, sampleCount: sampleCount, allowPartialResults: allowPartialResults, ignoreMaxDatapointsPerRequest: ignoreMaxDatapointsPerRequest) {
+                rows += page.result?.rows ?? []
+            }
+            return rows
+        } cancel: {
+            _ = try await cancelExecution(executionId: executionId)
+        }
+    }
+
+    /// Submits with `executeQuery`, waits with `waitForExecutionStatus` until `getExecutionStatus` says the work has ended, then returns the rows of `getExecutionResultsRows` as they arrive. Cancelling the calling task while it waits cancels the work.
+    ///
+    /// - Parameters:
+    ///   - queryId: The ID of a saved Dune query.
+    ///   - performance: The engine tier to run on; `medium` by default. Credits are consumed by the compute actually used.
+    ///   - queryParameters: Values for the query's parameters, by name. Parameters left out use the defaults set in the query's parameter editor.
+    ///   - limit: The most rows to return. With `offset`, pages through the results; not with `sample_count`.
+    ///   - offset: The first row to return, counting from 0; not with `sample_count`.
+    ///   - columns: A comma-separated list of the columns to return; all when omitted. Fewer columns cost fewer datapoints.
+    ///   - filters: An expression, like a SQL WHERE clause, that rows must match; not with `sample_count`.
+    ///   - sortBy: An expression, like a SQL ORDER BY clause, that orders the rows.
+    ///   - sampleCount: Return a uniform random sample of this many rows instead of all of them; not with `limit`, `offset` or `filters`.
+    ///   - allowPartialResults: Return the part of a result that was too large to keep whole, rather than a failed state.
+    ///   - ignoreMaxDatapointsPerRequest: There is a default 250,000 datapoints limit per call, so that you don't accidentally spend all your credits in one call. Set to `true` to ignore the limit.
+    ///   - interval: How long to wait between polls of `getExecutionStatus`.
+    ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
+    public func runQueryRows(
+        queryId: Int,
+        performance: Performance? = nil,
+        queryParameters: [String: JSONValue]? = nil,
+        limit: Int? = nil,
+        offset: Int? = nil,
+        columns: String? = nil,
+        filters: String? = nil,
+        sortBy: String? = nil,
+        sampleCount: Int? = nil,
+        allowPartialResults: Bool? = nil,
+        ignoreMaxDatapointsPerRequest: Bool? = nil,
+        every interval: Duration = .seconds(2),
+        timeout: Duration = .seconds(300)
+    ) async throws(ClientError) -> JSONRows<ResultRow> {
+        let submitted = try await executeQuery(queryId: queryId, performance: performance, queryParameters: queryParameters)
+        let executionId = submitted.executionId
+        return try await Flow.cancellingRemotely { () throws(ClientError) in
+            _ = try await waitForExecutionStatus(executionId: executionId, every: interval, timeout: timeout)
+            return try await getExecutionResultsRows(executionId: executionId, limit: limit, offset: offset, columns: columns, filters: filters, sortBy: sortBy, sampleCount: sampleCount, allowPartialResults: allowPartialResults, ignoreMaxDatapointsPerRequest: ignoreMaxDatapointsPerRequest)
+        } cancel: {
+            _ = try await cancelExecution(executionId: executionId)
+        }
+    }
+
+    /// Execute raw SQL
+    ///
+    /// Runs SQL without a saved query and returns at once with the execution's ID; poll its status until the execution has finished.
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as `application/json`.
+    public func executeSQL(body: ExecuteSQLRequest) async throws(ClientError) -> ExecuteQueryResponse {
+        var request = Request(method: .post, path: "/api/v1/sql/execute")
+        request.jsonBody(body)
+        request.accept("application/json")
+        request.security = [["apiKeyHeader"], ["apiKeyQuery"]]
+        let response = try await connection.send(request)
+        switch response.status {
+        case 200: return try connection.decode(ExecuteQueryResponse.self, from: response)
+        case 400, 401, 402, 403, 404, 500: throw connection.documentedError(ErrorResponse.self, from: response)
+        default: throw connection.undocumentedError(response)
+        }
+    }
+
+    /// Submits with `executeSQL`, waits with `waitForExecutionStatus` until `getExecutionStatus` says the work has ended, then returns the rows of every page of `getExecutionResults`. Cancelling the calling task cancels the work with `cancelExecution`.
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as `application/json`.
+    ///   - limit: The most rows to return. With `offset`, pages through the results; not with `sample_count`.
+    ///   - offset: The first row to return, counting from 0; not with `sample_count`.
+    ///   - columns: A comma-separated list of the columns to return; all when omitted. Fewer columns cost fewer datapoints.
+    ///   - filters: An expression, like a SQL WHERE clause, that rows must match; not with `sample_count`.
+    ///   - sortBy: An expression, like a SQL ORDER BY clause, that orders the rows.
+    ///   - sampleCount: Return a uniform random sample of this many rows instead of all of them; not with `limit`, `offset` or `filters`.
+    ///   - allowPartialResults: Return the part of a result that was too large to keep whole, rather than a failed state.
+    ///   - ignoreMaxDatapointsPerRequest: There is a default 250,000 datapoints limit per call, so that you don't accidentally spend all your credits in one call. Set to `true` to ignore the limit.
+    ///   - interval: How long to wait between polls of `getExecutionStatus`.
+    ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
+    public func runSQL(
+        body: ExecuteSQLRequest,
+        limit: Int? = nil,
+        offset: Int? = nil,
+        columns: String? = nil,
+        filters: String? = nil,
+        sortBy: String? = nil,
+        sampleCount: Int? = nil,
+        allowPartialResults: Bool? = nil,
+        ignoreMaxDatapointsPerRequest: Bool? = nil,
+        every interval: Duration = .seconds(2),
+        timeout: Duration = .seconds(300)
+    ) async throws(ClientError) -> [ResultRow] {
+        let submitted = try await executeSQL(body: body)
+        let executionId = submitted.executionId
+        return try await Flow.cancellingRemotely { () throws(ClientError) in
+            _ = try await waitForExecutionStatus(executionId: executionId, every: interval, timeout: timeout)
+            var rows: [ResultRow] = []
+            for try await page in getExecutionResultsPages(executionId: executionId, limit: limit, offset: offset, columns: columns, filters: filters, sortBy: sortBy, sampleCount: sampleCount, allowPartialResults: allowPartialResults, ignoreMaxDatapointsPerRequest: ignoreMaxDatapointsPerRequest) {
+                rows += page.result?.rows ?? []
+            }
+            return rows
+        } cancel: {
+            _ = try await cancelExecution(executionId: executionId)
+        }
+    }
+
+    /// Submits with `executeSQL`, waits with `waitForExecutionStatus` until `getExecutionStatus` says the work has ended, then returns the rows of `getExecutionResultsRows` as they arrive. Cancelling the calling task while it waits cancels the work.
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as `application/json`.
+    ///   - limit: The most rows to return. With `offset`, pages through the results; not with `sample_count`.
+    ///   - offset: The first row to return, counting from 0; not with `sample_count`.
+    ///   - columns: A comma-separated list of the columns to return; all when omitted. Fewer columns cost fewer datapoints.
+    ///   - filters: An expression, like a SQL WHERE clause, that rows must match; not with `sample_count`.
+    ///   - sortBy: An expression, like a SQL ORDER BY clause, that orders the rows.
+    ///   - sampleCount: Return a uniform random sample of this many rows instead of all of them; not with `limit`, `offset` or `filters`.
+    ///   - allowPartialResults: Return the part of a result that was too large to keep whole, rather than a failed state.
+    ///   - ignoreMaxDatapointsPerRequest: There is a default 250,000 datapoints limit per call, so that you don't accidentally spend all your credits in one call. Set to `true` to ignore the limit.
+    ///   - interval: How long to wait between polls of `getExecutionStatus`.
+    ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
+    public func runSQLRows(
+        body: ExecuteSQLRequest,
+        limit: Int? = nil,
+        offset: Int? = nil,
+        columns: String? = nil,
+        filters: String? = nil,
+        sortBy: String? = nil,
+        sampleCount: Int? = nil,
+        allowPartialResults: Bool? = nil,
+        ignoreMaxDatapointsPerRequest: Bool? = nil,
+        every interval: Duration = .seconds(2),
+        timeout: Duration = .seconds(300)
+    ) async throws(ClientError) -> JSONRows<ResultRow> {
+        let submitted = try await executeSQL(body: body)
+        let executionId = submitted.executionId
+        return try await Flow.cancellingRemotely { () throws(ClientError) in
+            _ = try await waitForExecutionStatus(executionId: executionId, every: interval, timeout: timeout)
+            return try await getExecutionResultsRows(executionId: executionId, limit: limit, offset: offset, columns: columns, filters: filters, sortBy: sortBy, sampleCount: sampleCount, allowPartialResults: allowPartialResults, ignoreMaxDatapointsPerRequest: ignoreMaxDatapointsPerRequest)
+        } cancel: {
+            _ = try await cancelExecution(executionId: executionId)
+        }
+    }
+
     /// Get execution results (CSV)
     ///
     /// Returns the results of a query execution in CSV format, without the additional metadata details of the JSON response. The first line is the header row of column names.
     ///
     /// - Parameters:
     ///   - executionId: The execution ID obtained from making an Execute Query ID POST request.
+    ///   - limit: The most rows to return. With `offset`, pages through the results; not with `sample_count`.
+    ///   - offset: The first row to return, counting from 0; not with `sample_count`.
+    ///   - columns: A comma-separated list of the columns to return; all when omitted. Fewer columns cost fewer datapoints.
+    ///   - filters: An expression, like a SQL WHERE clause, that rows must match; not with `sample_count`.
+    ///   - sortBy: An expression, like a SQL ORDER BY clause, that orders the rows.
+    ///   - sampleCount: Return a uniform random sample of this many rows instead of all of them; not with `limit`, `offset` or `filters`.
+    ///   - allowPartialResults: Return the part of a result that was too large to keep whole, rather than a failed state.
     ///   - ignoreMaxDatapointsPerRequest: There is a default 250,000 datapoints limit per call, so that you don't accidentally spend all your credits in one call. Set to `true` to ignore the limit.
     /// - Returns: The rows of the result, as they arrive.
     public func getExecutionResultsCSVRows(
         executionId: String,
+        limit: Int? = nil,
+        offset: Int? = nil,
+        columns: String? = nil,
+        filters: String? = nil,
+        sortBy: String? = nil,
+        sampleCount: Int? = nil,
+        allowPartialResults: Bool? = nil,
         ignoreMaxDatapointsPerRequest: Bool? = nil
     ) async throws(ClientError) -> CSVRows {
         var request = Request(method: .get, path: "/api/v1/execution/{execution_id}/results/csv")
         request.path("execution_id", executionId)
+        request.query("limit", limit)
+        request.query("offset", offset)
+        request.query("columns", columns)
+        request.query("filters", filters)
+        request.query("sort_by", sortBy)
+        request.query("sample_count", sampleCount)
+        request.query("allow_partial_results", allowPartialResults)
         request.query("ignore_max_datapoints_per_request", ignoreMaxDatapointsPerRequest)
         request.accept("text/csv, application/json")
         request.security = [["apiKeyHeader"], ["apiKeyQuery"]]

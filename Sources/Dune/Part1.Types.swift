@@ -3,6 +3,14 @@
 import ClientRuntime
 import Foundation
 
+public nonisolated struct CancelExecutionResponse: Codable, Hashable, Sendable {
+    public var success: Bool?
+
+    public init(success: Bool? = nil) {
+        self.success = success
+    }
+}
+
 /// The query results of the execution.
 public nonisolated struct ExecutionResult: Codable, Hashable, Sendable {
     /// The actual rows of data being returned for this request.
@@ -12,6 +20,74 @@ public nonisolated struct ExecutionResult: Codable, Hashable, Sendable {
     public init(rows: [ResultRow], metadata: ResultMetadata) {
         self.rows = rows
         self.metadata = metadata
+    }
+}
+
+/// An execution's state and timing.
+public nonisolated struct ExecutionStatusResponse: Codable, Hashable, Sendable {
+    public var executionId: String
+    public var queryId: Int?
+    public var state: ExecutionState
+    /// Whether the state is terminal.
+    public var isExecutionFinished: Bool?
+    public var submittedAt: Date?
+    public var executionStartedAt: Date?
+    public var executionEndedAt: Date?
+    public var expiresAt: Date?
+    public var cancelledAt: Date?
+    /// The execution's place in the queue while it is pending.
+    public var queuePosition: Int?
+    public var executionCostCredits: Double?
+    public var resultMetadata: ResultMetadata?
+    public var error: ExecutionError?
+    /// How many interactive executions the account may run at once.
+    public var maxInflightInteractiveExecutions: Int?
+    /// How many of the account's interactive executions are in progress, once that limit is reached; 0 before.
+    public var maxInflightInteractiveReached: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case executionId = "execution_id", queryId = "query_id", state
+        case isExecutionFinished = "is_execution_finished", submittedAt = "submitted_at"
+        case executionStartedAt = "execution_started_at", executionEndedAt = "execution_ended_at"
+        case expiresAt = "expires_at", cancelledAt = "cancelled_at"
+        case queuePosition = "queue_position", executionCostCredits = "execution_cost_credits"
+        case resultMetadata = "result_metadata", error
+        case maxInflightInteractiveExecutions = "max_inflight_interactive_executions"
+        case maxInflightInteractiveReached = "max_inflight_interactive_reached"
+    }
+
+    public init(
+        executionId: String,
+        queryId: Int? = nil,
+        state: ExecutionState,
+        isExecutionFinished: Bool? = nil,
+        submittedAt: Date? = nil,
+        executionStartedAt: Date? = nil,
+        executionEndedAt: Date? = nil,
+        expiresAt: Date? = nil,
+        cancelledAt: Date? = nil,
+        queuePosition: Int? = nil,
+        executionCostCredits: Double? = nil,
+        resultMetadata: ResultMetadata? = nil,
+        error: ExecutionError? = nil,
+        maxInflightInteractiveExecutions: Int? = nil,
+        maxInflightInteractiveReached: Int? = nil
+    ) {
+        self.executionId = executionId
+        self.queryId = queryId
+        self.state = state
+        self.isExecutionFinished = isExecutionFinished
+        self.submittedAt = submittedAt
+        self.executionStartedAt = executionStartedAt
+        self.executionEndedAt = executionEndedAt
+        self.expiresAt = expiresAt
+        self.cancelledAt = cancelledAt
+        self.queuePosition = queuePosition
+        self.executionCostCredits = executionCostCredits
+        self.resultMetadata = resultMetadata
+        self.error = error
+        self.maxInflightInteractiveExecutions = maxInflightInteractiveExecutions
+        self.maxInflightInteractiveReached = maxInflightInteractiveReached
     }
 }
 

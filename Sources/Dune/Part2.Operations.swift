@@ -10,10 +10,34 @@ extension Client {
     ///
     /// - Parameters:
     ///   - executionId: The execution ID obtained from making an Execute Query ID POST request.
+    ///   - limit: The most rows to return. With `offset`, pages through the results; not with `sample_count`.
+    ///   - offset: The first row to return, counting from 0; not with `sample_count`.
+    ///   - columns: A comma-separated list of the columns to return; all when omitted. Fewer columns cost fewer datapoints.
+    ///   - filters: An expression, like a SQL WHERE clause, that rows must match; not with `sample_count`.
+    ///   - sortBy: An expression, like a SQL ORDER BY clause, that orders the rows.
+    ///   - sampleCount: Return a uniform random sample of this many rows instead of all of them; not with `limit`, `offset` or `filters`.
+    ///   - allowPartialResults: Return the part of a result that was too large to keep whole, rather than a failed state.
     ///   - ignoreMaxDatapointsPerRequest: There is a default 250,000 datapoints limit per call, so that you don't accidentally spend all your credits in one call. Set to `true` to ignore the limit.
-    public func getExecutionResultsCSV(executionId: String, ignoreMaxDatapointsPerRequest: Bool? = nil) async throws(ClientError) -> String {
+    public func getExecutionResultsCSV(
+        executionId: String,
+        limit: Int? = nil,
+        offset: Int? = nil,
+        columns: String? = nil,
+        filters: String? = nil,
+        sortBy: String? = nil,
+        sampleCount: Int? = nil,
+        allowPartialResults: Bool? = nil,
+        ignoreMaxDatapointsPerRequest: Bool? = nil
+    ) async throws(ClientError) -> String {
         var request = Request(method: .get, path: "/api/v1/execution/{execution_id}/results/csv")
         request.path("execution_id", executionId)
+        request.query("limit", limit)
+        request.query("offset", offset)
+        request.query("columns", columns)
+        request.query("filters", filters)
+        request.query("sort_by", sortBy)
+        request.query("sample_count", sampleCount)
+        request.query("allow_partial_results", allowPartialResults)
         request.query("ignore_max_datapoints_per_request", ignoreMaxDatapointsPerRequest)
         request.accept("text/csv, application/json")
         request.security = [["apiKeyHeader"], ["apiKeyQuery"]]
@@ -22,6 +46,41 @@ extension Client {
         case 200: return try response.text()
         case 400, 401, 404, 500: throw connection.documentedError(ErrorResponse.self, from: response)
         default: throw connection.undocumentedError(response)
+        }
+    }
+
+    /// Get an execution's status
+    ///
+    /// The execution's state and timing. `is_execution_finished` turns true once the state is terminal; a failed execution carries an `error`.
+    ///
+    /// - Parameters:
+    ///   - executionId: The execution ID obtained from making an Execute Query ID POST request.
+    public func getExecutionStatus(executionId: String) async throws(ClientError) -> ExecutionStatusResponse {
+        var request = Request(method: .get, path: "/api/v1/execution/{execution_id}/status")
+        request.path("execution_id", executionId)
+        request.accept("application/json")
+        request.security = [["apiKeyHeader"], ["apiKeyQuery"]]
+        let response = try await connection.send(request)
+        switch response.status {
+        case 200: return try connection.decode(ExecutionStatusResponse.self, from: response)
+        case 400, 401, 404, 500: throw connection.documentedError(ErrorResponse.self, from: response)
+        default: throw connection.undocumentedError(response)
+        }
+    }
+
+    /// Repeats `getExecutionStatus` until `state` is `QUERY_STATE_COMPLETED` or `QUERY_STATE_COMPLETED_PARTIAL`, failing with `ClientError.waitFailed` when it is `QUERY_STATE_FAILED` or `QUERY_STATE_CANCELLED` or `QUERY_STATE_EXPIRED`.
+    public func waitForExecutionStatus(
+        executionId: String,
+        every interval: Duration = .seconds(2),
+        timeout: Duration = .seconds(300)
+    ) async throws(ClientError) -> ExecutionStatusResponse {
+        try await connection.poll(every: interval, timeout: timeout) { () throws(ClientError) in
+            let result = try await getExecutionStatus(executionId: executionId)
+            switch result.state {
+            case .completed, .completedPartial: return result
+            case .failed, .cancelled, .expired: throw ClientError.waitFailed(result: result, message: result.error?.message)
+            default: return nil
+            }
         }
     }
 }

@@ -3,8 +3,61 @@
 import ClientRuntime
 import Foundation
 
+public nonisolated struct ExecuteSQLRequest: Codable, Hashable, Sendable {
+    /// The SQL to execute.
+    public var sql: String
+    public var performance: Performance?
+
+    public init(sql: String, performance: Performance? = nil) {
+        self.sql = sql
+        self.performance = performance
+    }
+}
+
+/// Why an execution failed.
+public nonisolated struct ExecutionError: Codable, Hashable, Sendable {
+    public var type: String?
+    public var message: String?
+    public var metadata: [String: JSONValue]?
+
+    public init(type: String? = nil, message: String? = nil, metadata: [String: JSONValue]? = nil) {
+        self.type = type
+        self.message = message
+        self.metadata = metadata
+    }
+}
+
+/// The engine tier an execution runs on.
+public nonisolated enum Performance: RawRepresentable, Codable, Hashable, Sendable {
+    case medium, large
+    /// A value the spec does not list, kept as received.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "medium": self = .medium
+        case "large": self = .large
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .medium: "medium"
+        case .large: "large"
+        case .unknown(let value): value
+        }
+    }
+}
+
 /// Some properties of the queried data being returned.
 public nonisolated struct ResultMetadata: Codable, Hashable, Sendable {
+    /// The columns' types, in the order of `column_names`.
+    public var columnTypes: [String]?
+    /// The number of rows in this page.
+    public var rowCount: Int?
+    /// The size of the whole result.
+    public var totalResultSetBytes: Int?
     /// Names of the columns in the data returned.
     public var columnNames: [String]
     /// The size of the returned data.
@@ -19,13 +72,17 @@ public nonisolated struct ResultMetadata: Codable, Hashable, Sendable {
     public var executionTimeMillis: Int
 
     enum CodingKeys: String, CodingKey {
-        case columnNames = "column_names", resultSetBytes = "result_set_bytes"
-        case totalRowCount = "total_row_count", datapointCount = "datapoint_count"
-        case pendingTimeMillis = "pending_time_millis"
+        case columnTypes = "column_types", rowCount = "row_count"
+        case totalResultSetBytes = "total_result_set_bytes", columnNames = "column_names"
+        case resultSetBytes = "result_set_bytes", totalRowCount = "total_row_count"
+        case datapointCount = "datapoint_count", pendingTimeMillis = "pending_time_millis"
         case executionTimeMillis = "execution_time_millis"
     }
 
     public init(
+        columnTypes: [String]? = nil,
+        rowCount: Int? = nil,
+        totalResultSetBytes: Int? = nil,
         columnNames: [String],
         resultSetBytes: Int,
         totalRowCount: Int,
@@ -33,6 +90,9 @@ public nonisolated struct ResultMetadata: Codable, Hashable, Sendable {
         pendingTimeMillis: Int? = nil,
         executionTimeMillis: Int
     ) {
+        self.columnTypes = columnTypes
+        self.rowCount = rowCount
+        self.totalResultSetBytes = totalResultSetBytes
         self.columnNames = columnNames
         self.resultSetBytes = resultSetBytes
         self.totalRowCount = totalRowCount

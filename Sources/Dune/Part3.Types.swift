@@ -28,12 +28,22 @@ public nonisolated struct ExecutionResultsResponse: Codable, Hashable, Sendable 
     public var executionStartedAt: Date?
     /// The time at which the query execution for this request got completed in Dune's servers.
     public var executionEndedAt: Date?
+    /// Whether the state is terminal.
+    public var isExecutionFinished: Bool?
+    public var cancelledAt: Date?
+    public var error: ExecutionError?
     public var result: ExecutionResult?
+    /// The `offset` of the next page, when there is one.
+    public var nextOffset: Int?
+    /// The URL of the next page, when there is one.
+    public var nextUri: String?
 
     enum CodingKeys: String, CodingKey {
         case executionId = "execution_id", queryId = "query_id", state, submittedAt = "submitted_at"
         case expiresAt = "expires_at", executionStartedAt = "execution_started_at"
-        case executionEndedAt = "execution_ended_at", result
+        case executionEndedAt = "execution_ended_at", isExecutionFinished = "is_execution_finished"
+        case cancelledAt = "cancelled_at", error, result, nextOffset = "next_offset"
+        case nextUri = "next_uri"
     }
 
     public init(
@@ -44,7 +54,12 @@ public nonisolated struct ExecutionResultsResponse: Codable, Hashable, Sendable 
         expiresAt: Date? = nil,
         executionStartedAt: Date? = nil,
         executionEndedAt: Date? = nil,
-        result: ExecutionResult? = nil
+        isExecutionFinished: Bool? = nil,
+        cancelledAt: Date? = nil,
+        error: ExecutionError? = nil,
+        result: ExecutionResult? = nil,
+        nextOffset: Int? = nil,
+        nextUri: String? = nil
     ) {
         self.executionId = executionId
         self.queryId = queryId
@@ -53,7 +68,12 @@ public nonisolated struct ExecutionResultsResponse: Codable, Hashable, Sendable 
         self.expiresAt = expiresAt
         self.executionStartedAt = executionStartedAt
         self.executionEndedAt = executionEndedAt
+        self.isExecutionFinished = isExecutionFinished
+        self.cancelledAt = cancelledAt
+        self.error = error
         self.result = result
+        self.nextOffset = nextOffset
+        self.nextUri = nextUri
     }
 }
 

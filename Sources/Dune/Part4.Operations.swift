@@ -4,24 +4,137 @@ import ClientRuntime
 import Foundation
 
 extension Client {
+    /// Cancel an execution
+    ///
+    /// - Parameters:
+    ///   - executionId: The execution ID obtained from making an Execute Query ID POST request.
+    public func cancelExecution(executionId: String) async throws(ClientError) -> CancelExecutionResponse {
+        var request = Request(method: .post, path: "/api/v1/execution/{execution_id}/cancel")
+        request.path("execution_id", executionId)
+        request.accept("application/json")
+        request.security = [["apiKeyHeader"], ["apiKeyQuery"]]
+        let response = try await connection.send(request)
+        switch response.status {
+        case 200: return try connection.decode(CancelExecutionResponse.self, from: response)
+        case 400, 401, 404, 500: throw connection.documentedError(ErrorResponse.self, from: response)
+        default: throw connection.undocumentedError(response)
+        }
+    }
+
     /// Get execution results (JSON)
     ///
     /// Returns the status, metadata and query results from a query execution, in JSON format.
     ///
     /// - Parameters:
     ///   - executionId: The execution ID obtained from making an Execute Query ID POST request.
+    ///   - limit: The most rows to return. With `offset`, pages through the results; not with `sample_count`.
+    ///   - offset: The first row to return, counting from 0; not with `sample_count`.
+    ///   - columns: A comma-separated list of the columns to return; all when omitted. Fewer columns cost fewer datapoints.
+    ///   - filters: An expression, like a SQL WHERE clause, that rows must match; not with `sample_count`.
+    ///   - sortBy: An expression, like a SQL ORDER BY clause, that orders the rows.
+    ///   - sampleCount: Return a uniform random sample of this many rows instead of all of them; not with `limit`, `offset` or `filters`.
+    ///   - allowPartialResults: Return the part of a result that was too large to keep whole, rather than a failed state.
     ///   - ignoreMaxDatapointsPerRequest: There is a default 250,000 datapoints limit per call, so that you don't accidentally spend all your credits in one call. Set to `true` to ignore the limit.
-    public func getExecutionResults(executionId: String, ignoreMaxDatapointsPerRequest: Bool? = nil) async throws(ClientError) -> ExecutionResultsResponse {
+    public func getExecutionResults(
+        executionId: String,
+        limit: Int? = nil,
+        offset: Int? = nil,
+        columns: String? = nil,
+        filters: String? = nil,
+        sortBy: String? = nil,
+        sampleCount: Int? = nil,
+        allowPartialResults: Bool? = nil,
+        ignoreMaxDatapointsPerRequest: Bool? = nil
+    ) async throws(ClientError) -> ExecutionResultsResponse {
         var request = Request(method: .get, path: "/api/v1/execution/{execution_id}/results")
         request.path("execution_id", executionId)
+        request.query("limit", limit)
+        request.query("offset", offset)
+        request.query("columns", columns)
+        request.query("filters", filters)
+        request.query("sort_by", sortBy)
+        request.query("sample_count", sampleCount)
+        request.query("allow_partial_results", allowPartialResults)
         request.query("ignore_max_datapoints_per_request", ignoreMaxDatapointsPerRequest)
         request.accept("application/json")
         request.security = [["apiKeyHeader"], ["apiKeyQuery"]]
+        return try await getExecutionResults(sending: request)
+    }
+
+    /// Sends a request for `getExecutionResults`, built from its parameters or from a link the server returned.
+    private func getExecutionResults(sending request: Request) async throws(ClientError) -> ExecutionResultsResponse {
         let response = try await connection.send(request)
         switch response.status {
         case 200: return try connection.decode(ExecutionResultsResponse.self, from: response)
         case 400, 401, 404, 500: throw connection.documentedError(ErrorResponse.self, from: response)
         default: throw connection.undocumentedError(response)
+        }
+    }
+
+    /// Every page of `getExecutionResults`, following `next_uri` exactly as the server returns it.
+    public func getExecutionResultsPages(
+        executionId: String,
+        limit: Int? = nil,
+        offset: Int? = nil,
+        columns: String? = nil,
+        filters: String? = nil,
+        sortBy: String? = nil,
+        sampleCount: Int? = nil,
+        allowPartialResults: Bool? = nil,
+        ignoreMaxDatapointsPerRequest: Bool? = nil
+    ) -> PageSequence<ExecutionResultsResponse> {
+        PageSequence(first: { () throws(ClientError) in
+            try await getExecutionResults(executionId: executionId, limit: limit, offset: offset, columns: columns, filters: filters, sortBy: sortBy, sampleCount: sampleCount, allowPartialResults: allowPartialResults, ignoreMaxDatapointsPerRequest: ignoreMaxDatapointsPerRequest)
+        }, next: { (previous) throws(ClientError) in
+            guard let link = previous.nextUri else { return nil }
+            var request = Request(method: .get, link: link)
+            request.accept("application/json")
+            request.security = [["apiKeyHeader"], ["apiKeyQuery"]]
+            return try await getExecutionResults(sending: request)
+        })
+    }
+
+    /// Get the latest results of a saved query (CSV)
+    ///
+    /// - Parameters:
+    ///   - queryId: The ID of a saved Dune query.
+    ///   - limit: The most rows to return. With `offset`, pages through the results; not with `sample_count`.
+    ///   - offset: The first row to return, counting from 0; not with `sample_count`.
+    ///   - columns: A comma-separated list of the columns to return; all when omitted. Fewer columns cost fewer datapoints.
+    ///   - filters: An expression, like a SQL WHERE clause, that rows must match; not with `sample_count`.
+    ///   - sortBy: An expression, like a SQL ORDER BY clause, that orders the rows.
+    ///   - sampleCount: Return a uniform random sample of this many rows instead of all of them; not with `limit`, `offset` or `filters`.
+    ///   - allowPartialResults: Return the part of a result that was too large to keep whole, rather than a failed state.
+    ///   - ignoreMaxDatapointsPerRequest: There is a default 250,000 datapoints limit per call, so that you don't accidentally spend all your credits in one call. Set to `true` to ignore the limit.
+    /// - Returns: The rows of the result, as they arrive.
+    public func getLatestQueryResultsCSVRows(
+        queryId: Int,
+        limit: Int? = nil,
+        offset: Int? = nil,
+        columns: String? = nil,
+        filters: String? = nil,
+        sortBy: String? = nil,
+        sampleCount: Int? = nil,
+        allowPartialResults: Bool? = nil,
+        ignoreMaxDatapointsPerRequest: Bool? = nil
+    ) async throws(ClientError) -> CSVRows {
+        var request = Request(method: .get, path: "/api/v1/query/{query_id}/results/csv")
+        request.path("query_id", queryId)
+        request.query("limit", limit)
+        request.query("offset", offset)
+        request.query("columns", columns)
+        request.query("filters", filters)
+        request.query("sort_by", sortBy)
+        request.query("sample_count", sampleCount)
+        request.query("allow_partial_results", allowPartialResults)
+        request.query("ignore_max_datapoints_per_request", ignoreMaxDatapointsPerRequest)
+        request.accept("text/csv, application/json")
+        request.security = [["apiKeyHeader"], ["apiKeyQuery"]]
+        let response = try await connection.stream(request)
+        switch response.status {
+        case 200: return connection.csvRows(from: response)
+        case 400, 401, 404, 500: throw await connection.documentedError(ErrorResponse.self, from: response)
+        default: throw await connection.undocumentedError(response)
         }
     }
 }

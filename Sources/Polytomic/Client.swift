@@ -5,7 +5,7 @@ import Foundation
 
 /// Polytomic API — Query Runner 1.0.0
 ///
-/// The second step of Polytomic's query-runner flow: first call `POST /api/connections/{connection_id}/query`, then poll `GET /api/queries/{id}` with the returned ID until the query is complete. Written by hand from Polytomic's "Get Query Results" API reference.
+/// Polytomic's query-runner flow: `POST /api/connections/{connection_id}/query` submits a query, then `GET /api/queries/{id}` is polled with the returned ID until the query is `done` or `failed`, and read page by page. Written by hand from Polytomic's "Get Query Results" API reference and the query-runner operations Polytomic publishes.
 public nonisolated struct Client: APIClient {
     public let connection: Connection
 

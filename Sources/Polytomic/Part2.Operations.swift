@@ -67,7 +67,7 @@ extension Client {
             let result = try await getQueryResults(id: id, xPolytomicVersion: xPolytomicVersion)
             switch result.data.status {
             case .done, .completed: return result
-            case .failed: throw ClientError.waitFailed(result: result)
+            case .failed: throw ClientError.waitFailed(result: result, message: result.data.error)
             default: return nil
             }
         }

@@ -18,3 +18,12 @@ public nonisolated struct PaginationLinks: Codable, Hashable, Sendable {
 
 /// One row of query results, keyed by field name; values are untyped.
 public typealias QueryResultRow = [String: JSONValue]
+
+/// The submitted query task.
+public nonisolated struct RunQueryEnvelope: Codable, Hashable, Sendable {
+    public var data: QueryResults
+
+    public init(data: QueryResults) {
+        self.data = data
+    }
+}

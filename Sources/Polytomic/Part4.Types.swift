@@ -72,3 +72,10 @@ public nonisolated struct QueryResultsEnvelope: Codable, Hashable, Sendable {
         self.links = links
     }
 }
+
+/// Empty; the query is the `query` parameter.
+public nonisolated struct RunQueryRequest: Codable, Hashable, Sendable {
+
+    public init() {
+    }
+}

@@ -3,9 +3,9 @@
 import ClientRuntime
 import Foundation
 
-/// Roe AI API — Database Query Result 1.0.0
+/// Roe AI API — Queries 1.0.0
 ///
-/// Gets the results of a database query task. Written by hand from Roe AI's "Query Result" API reference.
+/// Two ways to read query results. `GET /v1/database/query/{query_task_id}/result/` returns a database query task's results, written by hand from Roe AI's "Query Result" API reference. `POST /v1/tables/query/` and `GET /v1/tables/query/{table_query_id}/result/` are the table query flow of Roe AI's published OpenAPI document (Apache-2.0, © 2025 Roe AI), copied from it: submit read-only SQL, then poll for its rows.
 public nonisolated struct Client: APIClient {
     public let connection: Connection
 

@@ -55,3 +55,103 @@ public nonisolated struct QueryResult: Codable, Hashable, Sendable {
         self.error = error
     }
 }
+
+public nonisolated enum SubmitTableQueryBadRequestValue: Codable, Hashable, Sendable {
+    case stringArray([String])
+    case string(String)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let value = try? container.decode([String].self) {
+            self = .stringArray(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "No case of SubmitTableQueryBadRequestValue matches")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .stringArray(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        }
+    }
+}
+
+/// Request payload for running a public Roe table query.
+public nonisolated struct TableQueryRequest: Codable, Hashable, Sendable {
+    /// Single read-only ClickHouse SELECT or WITH ... SELECT query.
+    public var sql: String
+    /// Maximum rows returned. Defaults to 1000; maximum 1000.
+    public var limit: Int
+
+    enum CodingKeys: String, CodingKey {
+        case sql, limit
+    }
+
+    public init(sql: String, limit: Int = 1000) {
+        self.sql = sql
+        self.limit = limit
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.sql = try container.decode(String.self, forKey: .sql)
+        self.limit = try container.decodeIfPresent(Int.self, forKey: .limit) ?? 1000
+    }
+}
+
+/// * `PENDING` - PENDING
+/// * `STARTED` - STARTED
+/// * `RETRY` - RETRY
+/// * `SUCCESS` - SUCCESS
+/// * `FAILURE` - FAILURE
+/// * `REVOKED` - REVOKED
+public nonisolated enum TableQueryStatusEnum: RawRepresentable, Codable, Hashable, Sendable {
+    case pending, started, retry, success, failure, revoked
+    /// A value the spec does not list, kept as received.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "PENDING": self = .pending
+        case "STARTED": self = .started
+        case "RETRY": self = .retry
+        case "SUCCESS": self = .success
+        case "FAILURE": self = .failure
+        case "REVOKED": self = .revoked
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .pending: "PENDING"
+        case .started: "STARTED"
+        case .retry: "RETRY"
+        case .success: "SUCCESS"
+        case .failure: "FAILURE"
+        case .revoked: "REVOKED"
+        case .unknown(let value): value
+        }
+    }
+}
+
+/// Response payload for submitting a public Roe table query.
+public nonisolated struct TableQuerySubmitResponse: Codable, Hashable, Sendable {
+    public var tableQueryId: UUID
+    public var status: TableQueryStatusEnum
+    public var createdAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case tableQueryId = "table_query_id", status, createdAt = "created_at"
+    }
+
+    public init(tableQueryId: UUID, status: TableQueryStatusEnum, createdAt: Date) {
+        self.tableQueryId = tableQueryId
+        self.status = status
+        self.createdAt = createdAt
+    }
+}

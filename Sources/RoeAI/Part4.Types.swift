@@ -3,6 +3,16 @@
 import ClientRuntime
 import Foundation
 
+/// DRF default error body: NotFound, PermissionDenied, Http404, etc.
+public nonisolated struct ErrorDetailResponse: Codable, Hashable, Sendable {
+    /// Human-readable error detail
+    public var detail: String
+
+    public init(detail: String) {
+        self.detail = detail
+    }
+}
+
 /// A query task's status and the results of its queries.
 public nonisolated struct QueryTaskResult: Codable, Hashable, Sendable {
     /// The query task UUID.
@@ -20,5 +30,44 @@ public nonisolated struct QueryTaskResult: Codable, Hashable, Sendable {
         self.queryTaskId = queryTaskId
         self.status = status
         self.results = results
+    }
+}
+
+/// Response payload for polling or fetching a public Roe table query.
+public nonisolated struct TableQueryResultResponse: Codable, Hashable, Sendable {
+    public var tableQueryId: UUID
+    public var status: TableQueryStatusEnum
+    public var error: String?
+    public var columns: [[String: JSONValue]]?
+    /// Rows keyed by column name. When truncated is true, an oversized cell may be returned as a shortened string even if the original ClickHouse value was a nested object or array.
+    public var rows: [[String: JSONValue]]?
+    public var rowCount: Int?
+    /// True when the result hit the row limit, backend result byte cap, or an individual huge cell was shortened. In truncated responses, any oversized cell may be represented as a string regardless of its original ClickHouse type.
+    public var truncated: Bool?
+    public var executionTimeMs: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case tableQueryId = "table_query_id", status, error, columns, rows, rowCount = "row_count"
+        case truncated, executionTimeMs = "execution_time_ms"
+    }
+
+    public init(
+        tableQueryId: UUID,
+        status: TableQueryStatusEnum,
+        error: String? = nil,
+        columns: [[String: JSONValue]]? = nil,
+        rows: [[String: JSONValue]]? = nil,
+        rowCount: Int? = nil,
+        truncated: Bool? = nil,
+        executionTimeMs: Double? = nil
+    ) {
+        self.tableQueryId = tableQueryId
+        self.status = status
+        self.error = error
+        self.columns = columns
+        self.rows = rows
+        self.rowCount = rowCount
+        self.truncated = truncated
+        self.executionTimeMs = executionTimeMs
     }
 }

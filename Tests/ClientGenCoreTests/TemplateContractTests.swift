@@ -85,7 +85,7 @@ import Testing
         #expect(Self.check(["enum": "{{#cases}}{{name}}{{/caseLines}}"]) == [
             "custom/enum.mustache:1:19: error: {{/caseLines}} does not close {{#cases}}, opened at 1:1",
         ])
-        #expect(Self.check(["heder": "// {{specName}}\n"]).first?.hasPrefix("custom/heder.mustache: error: template 'heder' is never used; templates are named alias, client, enum, form, header,") == true)
+        #expect(Self.check(["heder": "// {{specName}}\n"]).first?.hasPrefix("custom/heder.mustache: error: template 'heder' is never used; templates are named alias, client, enum, flow, form, header,") == true)
         #expect(Self.check(["alias": "{{name}\n"]).first?.hasPrefix("custom/alias.mustache:") == true)
     }
 

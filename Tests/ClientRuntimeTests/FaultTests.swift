@@ -244,8 +244,8 @@ import Testing
     }
 }
 
-/// When each answer reached the client and each request left it, through the middleware chain: what the client
-/// itself waited between an answer that asked for a wait and the retry.
+/// When each answer had reached the client whole and each request left it, through the middleware chain: what the
+/// client itself waited between an answer that asked for a wait and the retry.
 private final class Timeline: ClientMiddleware, @unchecked Sendable {
     struct Wait: CustomStringConvertible {
         var asked: Duration
@@ -265,7 +265,9 @@ private final class Timeline: ClientMiddleware, @unchecked Sendable {
             if let answered { recorded.append(Wait(asked: answered.asked, waited: sent - answered.at)) }
             answered = nil
         }
-        let response = try await next(request)
+        // Read whole here, so the wait is timed from the end of the answer, as Retry-After counts it.
+        let head = try await next(request)
+        let response = TransportResponse(status: head.status, headers: head.headers, body: try await head.body.collect(upTo: 1 << 20))
         let arrived = ContinuousClock.now
         let asked = response.headers["Retry-After"].flatMap { value -> Duration? in
             if let seconds = Double(value) { return .milliseconds(Int64(seconds * 1000)) }

@@ -143,7 +143,7 @@ private struct Client: APIClient {
             let keyed = client.with(headers: ["Idempotency-Key": "k-1", "X-Trace": "call"], retry: .never)
             let busy = await clientError { _ = try await keyed.getQueryRunResults(runId: "busy") }
             #expect(busy?.status == 503)
-            let sent = try #require(await server.requests.last)
+            let sent = try #require(await server.requests.last { $0.path.contains("busy") })
             #expect(sent.header("Idempotency-Key") == "k-1" && sent.header("X-Trace") == "call" && sent.header("X-API-KEY") == "k")
             #expect(await server.requests.filter { $0.path.contains("busy") }.count == 1)
 

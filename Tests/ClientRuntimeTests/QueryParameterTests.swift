@@ -84,4 +84,21 @@ import Testing
             #expect(await server.requests.isEmpty)
         }
     }
+
+    /// A parameter given with `content: application/json` is the value's JSON text, percent-encoded as one value;
+    /// keys are sorted so that equal values make equal URLs (and hit the same caches).
+    @Test func jsonContentIsOneEncodedValue() async throws {
+        try await withTestServer { server async throws in
+            let target = try await sentTarget(server) { request in
+                request.query("filter", json: Filter(status: "open & new", range: Range(min: 1, max: 5), note: nil))
+                request.query("query_parameters", json: ["wallet": "0xd8dA", "days": "30"] as [String: String])
+                request.query("absent", json: [String: String]?.none)
+            }
+            #expect(target == "/items?filter=%7B%22range%22%3A%7B%22max%22%3A5%2C%22min%22%3A1%7D%2C%22status%22%3A%22open%20%26%20new%22%7D"
+                + "&query_parameters=%7B%22days%22%3A%2230%22%2C%22wallet%22%3A%220xd8dA%22%7D")
+            let filter = try #require(URLComponents(string: target)?.queryItems?.first { $0.name == "filter" }?.value)
+            let decoded = try JSONSerialization.jsonObject(with: Data(filter.utf8)) as? NSDictionary
+            #expect(decoded == ["status": "open & new", "range": ["min": 1, "max": 5]])
+        }
+    }
 }

@@ -61,6 +61,31 @@ import Testing
         #expect(try Self.rows(#"{"result": {"rows": null}}"#, at: "/result/rows") == [])
     }
 
+    /// The link to the next page is kept wherever it is, before or after the rows, however the text is cut; an
+    /// array at the rows' depth after them is not rows.
+    @Test func keepsTheNextPageLinkWhereverItIs() throws {
+        let documents = [
+            (#"{"next_uri":"https:\/\/x\/p?o=2","result":{"rows":[{"a":1},{"a":2}],"metadata":{"cols":["a","b"]}}}"#, "https://x/p?o=2"),
+            (#"{"result":{"rows":[{"a":1},{"a":2}],"metadata":{"cols":["a","b"]}},"next_uri":"/p/2","x":[1]}"#, "/p/2"),
+            (#"{"result":{"rows":[{"a":1},{"a":2}]},"next_uri":null}"#, nil),
+            (#"{"next":{"next_uri":"nested"},"result":{"rows":[{"a":1},{"a":2}]},"list":["next_uri"]}"#, nil),
+        ]
+        for (document, link) in documents {
+            let bytes = Data(document.utf8)
+            for cut in 0...bytes.count {
+                var scanner = JSONArrayScanner(pointer: "/result/rows", link: "/next_uri", batchBytes: 8, maxElementBytes: 1 << 20)
+                var batches: [JSONArrayScanner.Batch] = []
+                try scanner.feed(bytes[0..<cut], into: &batches)
+                scanner.flush(into: &batches)
+                try scanner.feed(bytes[cut...], into: &batches)
+                try scanner.finish(into: &batches)
+                let rows = try batches.flatMap { try JSONDecoder().decode([JSONValue].self, from: Data($0.bytes)) }
+                #expect(rows == [.object(["a": .int(1)]), .object(["a": .int(2)])], "\(document) cut at \(cut)")
+                #expect(scanner.linkValue == link, "\(document) cut at \(cut)")
+            }
+        }
+    }
+
     @Test func aMissingOrUnfinishedArrayIsAnError() throws {
         #expect(throws: ClientError.self) { try Self.rows(#"{"result": {"cols": []}}"#, at: "/result/rows") }
         #expect(throws: ClientError.self) { try Self.rows(#"{"result": {"rows": [1, 2"#, at: "/result/rows") }
@@ -109,6 +134,51 @@ import Testing
             #expect(rows.first?.header == ["id", "name", "note"])
             #expect(rows.last?["name"] == "Cy")
             #expect(try CSVTable(parsing: csv).rows == rows.map(\.fields))
+        }
+    }
+
+    /// Rows of three pages, each page streamed and its `next_uri` followed; the last page has none.
+    @Test func rowsOfEveryPageThroughTheirLinks() async throws {
+        func page(_ ids: Range<Int>, next: String?) -> ScriptedResponse {
+            let rows = ids.map { #"{"id":\#($0),"name":"row \#($0)"}"# }.joined(separator: ",")
+            let link = next.map { #""\#($0)""# } ?? "null"
+            return ScriptedResponse(headers: ["Content-Type": "application/json"], body: Data(#"{"result":{"rows":[\#(rows)]},"next_uri":\#(link)}"#.utf8), chunked: true)
+        }
+        try await withTestServer { server async throws in
+            await server.script("/results", page(0..<3, next: "/results/2?offset=3"))
+            await server.script("/results/2", page(3..<5, next: "\(server.url.absoluteString)/results/3?offset=5"))
+            await server.script("/results/3", page(5..<6, next: nil))
+            let connection = Connection(serverURL: server.url)
+            var request = Request(method: .get, path: "/results")
+            request.query("limit", 3)
+            request.header("X-Version", "7")
+            let response = try await connection.stream(request)
+            var ids: [Int] = []
+            for try await row in connection.jsonRows(from: response, at: "/result/rows", as: Row.self, following: "/next_uri", of: request) {
+                ids.append(row.id)
+            }
+            #expect(ids == Array(0..<6))
+            let requests = await server.requests
+            // Each page is asked for as the first was, at the link exactly as returned.
+            #expect(requests.map(\.target) == ["/results?limit=3", "/results/2?offset=3", "/results/3?offset=5"])
+            #expect(requests.map { $0.header("X-Version") } == ["7", "7", "7"])
+        }
+    }
+
+    @Test func aLinkBackToAPageAlreadyReadIsAnError() async throws {
+        try await withTestServer { server async throws in
+            let body = Data(#"{"result":{"rows":[{"id":1,"name":"a"}]},"next_uri":"/results?again"}"#.utf8)
+            await server.script("*", ScriptedResponse(headers: ["Content-Type": "application/json"], body: body))
+            let connection = Connection(serverURL: server.url)
+            let response = try await connection.stream(Request(method: .get, path: "/results"))
+            let next = JSONRows<Row>.NextPage(link: "/next_uri") { link in
+                try await connection.stream(Request(method: .get, link: link)).body
+            }
+            var count = 0
+            await #expect(throws: ClientError.self) {
+                for try await _ in connection.jsonRows(from: response, at: "/result/rows", as: Row.self, nextPage: next) { count += 1 }
+            }
+            #expect(count == 2)
         }
     }
 }

@@ -43,3 +43,49 @@ extension Array {
     /// The single element, or nil when there are none or several.
     var only: Element? { count == 1 ? first : nil }
 }
+
+/// A fixture whose links name the vendor's host (Dune's `next_uri`), pointed at the local server instead.
+func serving(_ name: String, linkingTo server: TestServer, from host: String) throws -> ScriptedResponse {
+    let text = String(decoding: try fixture(name), as: UTF8.self)
+    let origin = server.url.absoluteString.hasSuffix("/") ? String(server.url.absoluteString.dropLast()) : server.url.absoluteString
+    return ScriptedResponse(status: 200, headers: ["Content-Type": "application/json"], body: Data(text.replacingOccurrences(of: host, with: origin).utf8))
+}
+
+/// Waits until `condition` holds, checking every 10 ms, and fails the test when it still does not after `limit`:
+/// for what a client does in a task of its own, such as the best-effort cancel request of a flow.
+func eventually(_ what: String, within limit: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation, _ condition: () async -> Bool) async throws {
+    let deadline = ContinuousClock.now + limit
+    while ContinuousClock.now < deadline {
+        if await condition() { return }
+        try await Task.sleep(for: .milliseconds(10))
+    }
+    Issue.record("\(what) did not happen within \(limit)", sourceLocation: sourceLocation)
+}
+
+/// The requests a server received, as `METHOD target` lines: a whole flow compared at once.
+func lines(_ requests: [RecordedRequest]) -> [String] {
+    requests.map { "\($0.method) \($0.target)" }
+}
+
+/// The result and the server's message of the `ClientError.waitFailed` that `work` throws; records an issue for
+/// any other outcome.
+func waitFailure<Result>(
+    _ type: Result.Type, sourceLocation: SourceLocation = #_sourceLocation, _ work: () async throws(ClientError) -> Void
+) async -> (result: Result, message: String?)? {
+    do throws(ClientError) {
+        try await work()
+        Issue.record("expected waitFailed, but the call succeeded", sourceLocation: sourceLocation)
+    } catch {
+        if case .waitFailed(_, let message) = error, let result = error.result(as: Result.self) { return (result, message) }
+        Issue.record("expected waitFailed with a \(Result.self), got \(error)", sourceLocation: sourceLocation)
+    }
+    return nil
+}
+
+/// Records an issue unless `outcome` is the `ClientError.cancelled` a cancelled call ends with.
+func expectCancelled<T>(_ outcome: Result<T, any Error>, sourceLocation: SourceLocation = #_sourceLocation) {
+    guard case .failure(let error) = outcome, case .cancelled? = error as? ClientError else {
+        Issue.record("expected ClientError.cancelled, got \(outcome)", sourceLocation: sourceLocation)
+        return
+    }
+}

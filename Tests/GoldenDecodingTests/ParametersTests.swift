@@ -8,7 +8,7 @@ import Testing
     /// path-level parameters included.
     @Test func signature() {
         let client = Client(serverURL: URL(string: "https://example.com")!)
-        let _: (String, Int, String, Bool, String?, [String]?, [Int]?, [String]?, [String]?, GetItemFilter?, String?) async throws(ClientError) -> Void
+        let _: (String, Int, String, Bool, String?, [String: String]?, [Int]?, [String]?, [Int]?, [String]?, [String]?, GetItemFilter?, String?) async throws(ClientError) -> Void
             = client.getItem
     }
 

@@ -132,7 +132,10 @@ public final class TestServer: Sendable {
         await state.gates.gate(gate).open()
     }
 
+    /// Opens every gate first: a response still waiting at one (a test that failed before opening it) would keep
+    /// its connection, and the stop, waiting forever.
     public func stop() async {
+        await state.gates.openAll()
         await server.stop()
         task.cancel()
     }
@@ -297,6 +300,10 @@ actor Gates {
         let gate = Gate()
         gates[name] = gate
         return gate
+    }
+
+    func openAll() async {
+        for gate in gates.values { await gate.open() }
     }
 }
 

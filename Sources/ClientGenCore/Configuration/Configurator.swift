@@ -44,8 +44,10 @@ public struct Configurator: Sendable {
                 result.wait = WaitSettings.read(value, diagnostics: diagnostics)
             case "x-clientgen-rows":
                 result.rows = RowsSettings.read(value, diagnostics: diagnostics)
+            case "x-clientgen-flow":
+                result.flow = FlowSettings.read(value, diagnostics: diagnostics)
             default:
-                diagnostics.warning("unknown extension '\(key)'; ClientGen reads x-clientgen-pagination, x-clientgen-rows and x-clientgen-wait", at: value.source)
+                diagnostics.warning("unknown extension '\(key)'; ClientGen reads x-clientgen-flow, x-clientgen-pagination, x-clientgen-rows and x-clientgen-wait", at: value.source)
             }
         }
         return result

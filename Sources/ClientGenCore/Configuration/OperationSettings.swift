@@ -7,6 +7,7 @@ public struct ConfiguredOperation: Sendable {
     public var pagination: PaginationSettings?
     public var wait: WaitSettings?
     public var rows: RowsSettings?
+    public var flow: FlowSettings?
 }
 
 /// `x-clientgen-rows: {pointer: /result/rows}` or `{format: csv}`: a `<operation>Rows(...)` method that yields the
@@ -47,9 +48,11 @@ public struct PaginationSettings: Sendable {
     public var source: SourceRange
 }
 
-/// `x-clientgen-wait: {until: data.status, success: [done], failure: [failed], retryOn: [404]}`: a
-/// `waitFor<Name>(...)` method that repeats the operation until the value at `until` is a success value, fails
-/// on a failure value, and treats the `retryOn` statuses as "not ready yet".
+/// `x-clientgen-wait: {until: data.status, success: [done], failure: [failed], message: data.error, retryOn: [404]}`:
+/// a `waitFor<Name>(...)` method that repeats the operation until the value at `until` (the whole response when
+/// `until` is left out, as for a status endpoint that answers a bare string) is a success value, fails on a
+/// failure value with the server's message at `message` (where `last` names an array's last element, as in
+/// `attempts.last.error.message`), and treats the `retryOn` statuses as "not ready yet".
 ///
 /// A status often means both "not ready yet" and "gone" (a 404 for a run that is unfinished, or deleted). Where
 /// the error body tells them apart, `notReadyWhen: {error: ["Run is not finished"]}` names the body's member and
@@ -57,6 +60,8 @@ public struct PaginationSettings: Sendable {
 public struct WaitSettings: Sendable {
     public var until: String?
     public var untilKeys: [String]
+    public var message: String?
+    public var messageKeys: [String]
     public var success: [JSONLiteral]
     public var failure: [JSONLiteral]
     public var retryOn: [Int]
@@ -104,7 +109,7 @@ extension PaginationSettings {
 extension WaitSettings {
     static func read(_ value: SpecExtension, diagnostics: DiagnosticCollector) -> WaitSettings? {
         let name = "x-clientgen-wait"
-        guard let entries = ExtensionReading.mapping(value, name: name, keys: ["until", "success", "failure", "retryOn", "notReadyWhen"], diagnostics: diagnostics) else {
+        guard let entries = ExtensionReading.mapping(value, name: name, keys: ["until", "success", "failure", "message", "retryOn", "notReadyWhen"], diagnostics: diagnostics) else {
             diagnostics.warning("\(name) must be a mapping with 'until' and 'success', or 'retryOn'; no wait method is generated", at: value.source)
             return nil
         }
@@ -134,12 +139,18 @@ extension WaitSettings {
             diagnostics.warning("\(name): 'until' needs a dot path and a non-empty 'success' list; no wait method is generated", at: value.source)
             return nil
         }
-        if until == nil, retryOn.isEmpty {
-            diagnostics.warning("\(name) needs 'until' with 'success', or 'retryOn'; no wait method is generated", at: value.source)
+        if until == nil, retryOn.isEmpty, list("success").isEmpty {
+            diagnostics.warning("\(name) needs 'success' (with 'until' unless the response itself is the state), or 'retryOn'; no wait method is generated", at: value.source)
             return nil
         }
+        let message = entries["message"]?.string
+        let messageKeys = message.flatMap(ExtensionReading.dotPath)
+        if entries["message"] != nil, messageKeys == nil {
+            diagnostics.warning("\(name): 'message' must be a dot path into the response; failures carry no message", at: value.source)
+        }
         return WaitSettings(
-            until: until, untilKeys: untilKeys ?? [], success: list("success"), failure: list("failure"), retryOn: retryOn,
+            until: until, untilKeys: untilKeys ?? [], message: messageKeys == nil ? nil : message, messageKeys: messageKeys ?? [],
+            success: list("success"), failure: list("failure"), retryOn: retryOn,
             notReadyWhen: entries["notReadyWhen"].flatMap { notReadyWhen($0, retryOn: retryOn, at: value.source, diagnostics: diagnostics) },
             source: value.source
         )

@@ -64,6 +64,30 @@ extension OperationViewModel: TemplateContext {
         .text("callArguments", "`id: id, page: page`: how a helper passes its parameters on to the method.") { $0.callArguments },
         .context("pagination", "The method that returns every page, when the spec asks for one.") { $0.pagination },
         .context("wait", "The method that polls until the result is ready, when the spec asks for one.") { $0.wait },
+        .contexts("flows", "Methods that start with this operation, wait and read the results (`x-clientgen-flow`).") { $0.flows },
+    ])
+}
+
+extension FlowViewModel: TemplateContext {
+    public static let templateKeys = TemplateKeys<Self>([
+        .text("name", "The flow method's name.") { $0.name },
+        .texts("docLines", "The doc comment, each line as it follows `///`.") { $0.docLines },
+        .contexts("parameters", "The submit operation's parameters, then the results' optional ones.") { $0.parameters },
+        .text("returnType", "What the flow returns: the results, or their rows.") { $0.returnType },
+        .text("submitCall", "The call that submits the work.") { $0.submitCall },
+        .text("handleLine", "The statement that binds the handle from `submitted`.") { $0.handleLine },
+        .texts("bodyLines", "The wait and the reading of the results, indented from the method body.") { $0.bodyLines },
+        .optionalText("cancelCall", "The call that cancels the work when the calling task is cancelled; absent when the spec names none.") { $0.cancelCall },
+        .context("rows", "The rows variant, when the results stream as rows.") { $0.rows },
+    ])
+}
+
+extension FlowRowsViewModel: TemplateContext {
+    public static let templateKeys = TemplateKeys<Self>([
+        .text("name", "The rows variant's name.") { $0.name },
+        .texts("docLines", "The doc comment, each line as it follows `///`.") { $0.docLines },
+        .text("returnType", "The rows sequence type.") { $0.returnType },
+        .texts("bodyLines", "The wait and the call that streams the rows, indented from the method body.") { $0.bodyLines },
     ])
 }
 
@@ -85,6 +109,7 @@ extension WaitViewModel: TemplateContext {
         .optionalText("subject", "The expression the result is switched over, when the wait looks into the result.") { $0.subject },
         .optionalText("successPatterns", "The case patterns of a finished result.") { $0.successPatterns },
         .optionalText("failurePatterns", "The case patterns of a failed result.") { $0.failurePatterns },
+        .text("failureError", "The error a failed result throws, with the server's message when the spec says where it is.") { $0.failureError },
         .contexts("notReadyCases", "The cases of the switch over an attempt's error status that tell \"not ready yet\".") { $0.notReadyCases },
         .flag("hasNotReadyCases", "Whether any error means \"not ready yet\".") { !$0.notReadyCases.isEmpty },
     ])

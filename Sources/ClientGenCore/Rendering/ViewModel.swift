@@ -71,6 +71,32 @@ public struct OperationViewModel: Sendable {
     public var callArguments: String
     public var pagination: PaginationViewModel?
     public var wait: WaitViewModel?
+    public var flows: [FlowViewModel] = []
+}
+
+/// A method that submits work, waits for it and reads its results (`x-clientgen-flow`), and its rows variant.
+public struct FlowViewModel: Sendable {
+    public var name: String
+    public var docLines: [String]
+    public var parameters: [ParameterViewModel]
+    public var returnType: String
+    /// `executeQuery(queryId: queryId)`
+    public var submitCall: String
+    /// Binds the handle from `submitted`.
+    public var handleLine: String
+    /// The wait and the reading of the results, one statement a line, indented from the method body.
+    public var bodyLines: [String]
+    /// `cancelExecution(executionId: executionId)`, when cancelling the calling task cancels the work.
+    public var cancelCall: String?
+    public var rows: FlowRowsViewModel?
+}
+
+/// The rows variant of a flow: the same steps, then the results' rows as they arrive.
+public struct FlowRowsViewModel: Sendable {
+    public var name: String
+    public var docLines: [String]
+    public var returnType: String
+    public var bodyLines: [String]
 }
 
 /// A method that returns every page of an operation's results, following the next-page link the server sends.
@@ -93,6 +119,8 @@ public struct WaitViewModel: Sendable {
     public var subject: String?
     public var successPatterns: String?
     public var failurePatterns: String?
+    /// `ClientError.waitFailed(result: result, message: result.error?.message)`: what a failed result throws.
+    public var failureError: String
     /// The statuses that mean "not ready yet", and what their body must say for that; empty when no error does.
     public var notReadyCases: [NotReadyCaseViewModel]
 }

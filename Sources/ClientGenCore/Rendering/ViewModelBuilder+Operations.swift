@@ -42,8 +42,8 @@ extension ViewModelBuilder {
                 // Later pages repeat what the link cannot carry: headers, cookies, accepted types and credentials.
                 let repeated = zip(operation.parameters, requestLines).compactMap { parameter, line -> String? in
                     switch parameter.location {
-                    case .header, .cookie: line
-                    case .path, .query, .body: nil
+                    case .header, .jsonHeader, .cookie: line
+                    case .path, .query, .jsonQuery, .body: nil
                     }
                 }
                 return PaginationViewModel(
@@ -53,7 +53,8 @@ extension ViewModelBuilder {
                     requestLines: repeated + [acceptLine].compactMap { $0 } + (security.map { ["request.security = \($0)"] } ?? [])
                 )
             },
-            wait: operation.wait.map { wait(operation, $0) }
+            wait: operation.wait.map { wait(operation, $0) },
+            flows: operation.flows.map(flow)
         )
     }
 
@@ -78,6 +79,10 @@ extension ViewModelBuilder {
             return "request.query(\(SwiftLiteral.string(name)), \(label)\(style)\(explode.map { ", explode: \($0)" } ?? ""))"
         case .header(let name):
             return "request.header(\(SwiftLiteral.string(name)), \(label))"
+        case .jsonQuery(let name):
+            return "request.query(\(SwiftLiteral.string(name)), json: \(label))"
+        case .jsonHeader(let name):
+            return "request.header(\(SwiftLiteral.string(name)), json: \(label))"
         case .cookie(let name):
             return "request.cookie(\(SwiftLiteral.string(name)), \(label))"
         case .body(let encoding):
@@ -119,7 +124,9 @@ extension ViewModelBuilder {
         case .returnJSONStream(let item, let recordSeparated):
             "return connection.jsonStream(from: response, as: \(item.spelling).self, framing: \(recordSeparated ? ".recordSeparated" : ".lines"))"
         case .returnBody: "return response.body"
-        case .returnJSONRows(let row, let pointer): "return connection.jsonRows(from: response, at: \(SwiftLiteral.string(pointer)), as: \(row.spelling).self)"
+        case .returnJSONRows(let row, let pointer, nil): "return connection.jsonRows(from: response, at: \(SwiftLiteral.string(pointer)), as: \(row.spelling).self)"
+        case .returnJSONRows(let row, let pointer, let nextLink?):
+            "return connection.jsonRows(from: response, at: \(SwiftLiteral.string(pointer)), as: \(row.spelling).self, following: \(SwiftLiteral.string(nextLink)), of: request)"
         case .returnCSVRows: "return connection.csvRows(from: response)"
         }
         return ResponseCaseViewModel(pattern: pattern, statement: statement)
@@ -136,6 +143,7 @@ extension ViewModelBuilder {
             subject: wait.condition.map { spell($0.subject) },
             successPatterns: wait.condition.map { $0.success.map(spell).joined(separator: ", ") },
             failurePatterns: wait.condition.flatMap { $0.failure.isEmpty ? nil : $0.failure.map(spell).joined(separator: ", ") },
+            failureError: "ClientError.waitFailed(result: result, message: \(wait.failureMessage.map(spell) ?? "nil"))",
             notReadyCases: notReadyCases(wait.notReady)
         )
     }
@@ -164,6 +172,10 @@ extension ViewModelBuilder {
     }
 
     private func spell(_ path: MemberPath) -> String {
+        spellPath(path)
+    }
+
+    func spellPath(_ path: MemberPath) -> String {
         path.root + path.steps.map { ($0.throughOptional ? "?." : ".") + Self.escaped($0.member) }.joined()
     }
 

@@ -25,6 +25,8 @@ public struct WaitModel: Sendable {
     public var name: String
     public var summary: String
     public var condition: Condition?
+    /// The server's account of a failure, carried by the error a failure value throws.
+    public var failureMessage: MemberPath?
     /// The error answers that mean "not ready yet"; any other error ends the wait.
     public var notReady: [NotReady]
     /// Labels of parameters the helper does not take (a page token), which keep their defaults.

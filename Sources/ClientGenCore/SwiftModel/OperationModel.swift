@@ -24,6 +24,8 @@ public struct OperationModel: Sendable {
     public var returns: String?
     public var pagination: PaginationModel?
     public var wait: WaitModel?
+    /// `x-clientgen-flow` methods, which start with this operation.
+    public var flows: [FlowModel] = []
 }
 
 public struct OperationParameter: Sendable {
@@ -40,6 +42,9 @@ public struct OperationParameter: Sendable {
         case path(name: String, style: Parameter.Style?, explode: Bool?)
         case query(name: String, style: Parameter.Style?, explode: Bool?)
         case header(name: String)
+        /// A query parameter or header the spec gives as JSON (`content: application/json`).
+        case jsonQuery(name: String)
+        case jsonHeader(name: String)
         case cookie(name: String)
         case body(BodyEncoding)
     }
@@ -96,8 +101,9 @@ public enum ResponseAction: Sendable, Hashable {
     case returnJSONStream(SwiftType, recordSeparated: Bool)
     /// Returns the body as it streams in.
     case returnBody
-    /// Returns the elements of the array at a JSON pointer, decoded as this type as they arrive.
-    case returnJSONRows(SwiftType, pointer: String)
+    /// Returns the elements of the array at a JSON pointer, decoded as this type as they arrive; with `nextLink`
+    /// (a JSON pointer to each page's link to the next), the rows of every page.
+    case returnJSONRows(SwiftType, pointer: String, nextLink: String?)
     /// Returns the records of a CSV body as they arrive.
     case returnCSVRows
 }

@@ -28,17 +28,26 @@ struct OperationHelpers {
     ) -> WaitModel? {
         var summary: [String] = []
         var condition: WaitModel.Condition?
-        if let until = settings.until {
+        var failureMessage: MemberPath?
+        if !settings.success.isEmpty {
+            let until = settings.until ?? "the response"
             guard let returnType = operation.returnType, let subject = memberPath(settings.untilKeys, from: "result", type: returnType) else {
                 diagnostics.warning("x-clientgen-wait: '\(until)' is not in the response; no wait method is generated", at: settings.source)
                 return nil
+            }
+            if let message = settings.message {
+                failureMessage = memberPath(settings.messageKeys, from: "result", type: returnType)
+                if failureMessage.map({ $0.type.unwrapped == .string }) != true {
+                    diagnostics.warning("x-clientgen-wait: 'message' \(message) is not a string in the response; failures carry no message", at: settings.source)
+                    failureMessage = nil
+                }
             }
             condition = WaitModel.Condition(
                 subject: subject,
                 success: patterns(settings.success, matching: subject.type),
                 failure: patterns(settings.failure, matching: subject.type)
             )
-            summary.append("until `\(until)` is \(describe(settings.success))")
+            summary.append(settings.until == nil ? "until it returns \(describe(settings.success))" : "until `\(until)` is \(describe(settings.success))")
             if !settings.failure.isEmpty {
                 summary.append("failing with `ClientError.waitFailed` when it is \(describe(settings.failure))")
             }
@@ -66,6 +75,7 @@ struct OperationHelpers {
             name: names.claim("waitFor" + stem.prefix(1).uppercased() + stem.dropFirst()),
             summary: "Repeats `\(operation.name)` " + summary.joined(separator: ", ") + "." + ending,
             condition: condition,
+            failureMessage: failureMessage,
             notReady: notReady,
             omittedParameters: Set(operation.parameters.compactMap { parameter in
                 guard case .query(let name, _, _) = parameter.location, name == pagination?.tokenParameter else { return nil }
@@ -74,8 +84,9 @@ struct OperationHelpers {
         )
     }
 
-    /// `<operation>Rows(...)`: the operation again, streamed, yielding the rows of its result as they arrive.
-    func rows(_ settings: RowsSettings, for operation: OperationModel) -> OperationModel? {
+    /// `<operation>Rows(...)`: the operation again, streamed, yielding the rows of its result as they arrive, and
+    /// those of the pages after it when the operation is paged.
+    func rows(_ settings: RowsSettings, pagination: PaginationSettings?, for operation: OperationModel) -> OperationModel? {
         let action: ResponseAction
         let returnType: SwiftType
         switch settings.format {
@@ -85,7 +96,8 @@ struct OperationHelpers {
                 diagnostics.warning("x-clientgen-rows: the JSON response has no array at '\(pointer)'; no rows method is generated", at: settings.source)
                 return nil
             }
-            action = .returnJSONRows(row, pointer: pointer)
+            let nextLink = operation.pagination == nil ? nil : pagination.map { "/" + $0.nextKeys.map(Self.pointerToken).joined(separator: "/") }
+            action = .returnJSONRows(row, pointer: pointer, nextLink: nextLink)
             returnType = .jsonRows(row)
         case .csv:
             guard operation.responseCases.contains(where: { $0.action == .returnText }) else {
@@ -98,7 +110,11 @@ struct OperationHelpers {
         var rows = operation
         rows.transfer = .streamed
         rows.returnType = returnType
-        rows.returns = "The rows of the result, as they arrive."
+        if case .returnJSONRows(_, _, _?) = action, let pagination {
+            rows.returns = "The rows of the result, as they arrive, and those of the pages after it, following `\(pagination.next)`."
+        } else {
+            rows.returns = "The rows of the result, as they arrive."
+        }
         rows.pagination = nil
         rows.wait = nil
         rows.responseCases = operation.responseCases.compactMap { responseCase in
@@ -113,11 +129,21 @@ struct OperationHelpers {
         return rows
     }
 
-    /// The element type of the array at a JSON pointer into `type`, through struct properties and arrays.
-    private func rowType(at pointer: String, in type: SwiftType) -> SwiftType? {
-        let tokens = pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
+    /// The reference tokens of a JSON pointer, unescaped (RFC 6901).
+    static func pointerTokens(_ pointer: String) -> [String] {
+        pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
             $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
         }
+    }
+
+    /// One reference token of a JSON pointer (RFC 6901).
+    static func pointerToken(_ key: String) -> String {
+        key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+    }
+
+    /// The element type of the array at a JSON pointer into `type`, through struct properties and arrays.
+    private func rowType(at pointer: String, in type: SwiftType) -> SwiftType? {
+        let tokens = Self.pointerTokens(pointer)
         var current = type.unwrapped
         for token in tokens {
             switch current {
@@ -149,6 +175,12 @@ struct OperationHelpers {
         var optionalSoFar = false
         for key in keys {
             if current.isOptional { optionalSoFar = true }
+            // `attempts.last.error`: an array has no members of its own, so `last` names its last element.
+            if key == "last", case .array(let element) = current.unwrapped {
+                steps.append(MemberPath.Step(member: "last", throughOptional: optionalSoFar))
+                current = element.optional
+                continue
+            }
             guard let structure = structure(current.unwrapped),
                   let property = structure.properties.first(where: { $0.jsonKey == key }) else { return nil }
             steps.append(MemberPath.Step(member: property.name, throughOptional: optionalSoFar))

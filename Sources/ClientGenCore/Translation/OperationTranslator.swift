@@ -56,7 +56,10 @@ struct OperationTranslator {
                 encoding = .binary(contentType: media.contentType.contains("*") ? "application/octet-stream" : media.contentType)
             }
             let documentation = Self.documentation(body.description) ?? "The request body, sent as `\(media.contentType)`."
-            if body.required {
+            if body.required, kind == .json, let schema = media.schema.flatMap(schemas.resolve), Self.admitsOnlyEmptyObject(schema) {
+                // Polytomic's query runner wants `{}`: a body with one possible value is sent without being asked for.
+                optional.append(OperationParameter(label: "body", type: type, defaultValue: .defaultInstance, documentation: documentation, location: .body(encoding)))
+            } else if body.required {
                 required.append(OperationParameter(label: "body", type: type, documentation: documentation, location: .body(encoding)))
             } else {
                 optional.append(OperationParameter(label: "body", type: type.optional, defaultValue: .nil, documentation: documentation, location: .body(encoding)))
@@ -108,6 +111,13 @@ struct OperationTranslator {
         }
     }
 
+    /// An object with no properties that allows no others: `{}` is its one value.
+    private static func admitsOnlyEmptyObject(_ schema: Schema) -> Bool {
+        guard schema.types == [.object], schema.properties.isEmpty, schema.allOf.isEmpty, schema.anyOf.isEmpty, schema.oneOf.isEmpty,
+              case .allowed(false) = schema.additionalProperties else { return false }
+        return true
+    }
+
     /// A spec description as one line of a doc comment, or nil when there is none.
     private static func documentation(_ description: String?) -> String? {
         guard let text = description?.trimmingWhitespace, !text.isEmpty else { return nil }
@@ -125,6 +135,13 @@ struct OperationTranslator {
 
     /// Where the value goes, with `style` and `explode` only where they differ from what the runtime does by default.
     private static func location(of parameter: Parameter) -> OperationParameter.Location {
+        if let contentType = parameter.contentType, BodyKind(contentType: contentType) == .json {
+            switch parameter.location {
+            case .query: return .jsonQuery(name: parameter.name)
+            case .header: return .jsonHeader(name: parameter.name)
+            case .path, .cookie: break
+            }
+        }
         switch parameter.location {
         case .path:
             let style = parameter.style == .label || parameter.style == .matrix ? parameter.style : nil

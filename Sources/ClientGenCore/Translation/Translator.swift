@@ -25,6 +25,7 @@ public struct Translator: Sendable {
             variants.append(variant)
         }
         let helpers = OperationHelpers(declarations: schemas.declarations, resolve: { [schemas] in schemas.resolve($0) }, diagnostics: diagnostics)
+        var rowsVariants: [String: OperationModel] = [:]
         for (index, entry) in named.enumerated() {
             guard operations[index].transfer == .buffered else {
                 for source in [entry.configured.pagination?.source, entry.configured.wait?.source, entry.configured.rows?.source].compactMap({ $0 }) {
@@ -39,9 +40,22 @@ public struct Translator: Sendable {
                 operations[index].wait = helpers.wait(
                     settings, pagination: entry.configured.pagination, for: operations[index], responses: entry.configured.operation.responses, names: &names)
             }
-            if let settings = entry.configured.rows, var rows = helpers.rows(settings, for: operations[index]) {
+            if let settings = entry.configured.rows, var rows = helpers.rows(settings, pagination: entry.configured.pagination, for: operations[index]) {
                 rows.name = names.claim(operations[index].name + "Rows")
                 variants.append(rows)
+                if let id = entry.configured.operation.operationId { rowsVariants[id] = rows }
+            }
+        }
+        // Flows call the other operations' helpers, so they are resolved once every helper exists.
+        var targets = OperationHelpers.FlowTargets(operations: [:], rows: rowsVariants, pageTokens: [:])
+        for (index, entry) in named.enumerated() {
+            guard let id = entry.configured.operation.operationId else { continue }
+            targets.operations[id] = operations[index]
+            targets.pageTokens[id] = entry.configured.pagination?.tokenParameter
+        }
+        for (index, entry) in named.enumerated() {
+            if let settings = entry.configured.flow, let flow = helpers.flow(settings, submit: operations[index], targets: targets, names: &names) {
+                operations[index].flows.append(flow)
             }
         }
 

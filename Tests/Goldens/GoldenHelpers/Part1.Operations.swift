@@ -51,7 +51,7 @@ extension Client {
             let result = try await listReports(page: page)
             switch result.meta?.state {
             case 1?: return result
-            case 2?: throw ClientError.waitFailed(result: result)
+            case 2?: throw ClientError.waitFailed(result: result, message: nil)
             default: return nil
             }
         }

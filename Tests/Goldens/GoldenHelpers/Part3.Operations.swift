@@ -62,7 +62,7 @@ extension Client {
             let result = try await getJob(id: id, xApiVersion: xApiVersion)
             switch result.status {
             case .done: return result
-            case .failed, .cancelled: throw ClientError.waitFailed(result: result)
+            case .failed, .cancelled: throw ClientError.waitFailed(result: result, message: nil)
             default: return nil
             }
         }

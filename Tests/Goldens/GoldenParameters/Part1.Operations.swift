@@ -10,6 +10,8 @@ extension Client {
     ///   - xRequestId: The `X-Request-Id` header.
     ///   - verbose: The `verbose` query parameter.
     ///   - xTrace: The `X-Trace` header.
+    ///   - criteria: Sent as JSON text, as the `content` form of a parameter says.
+    ///   - xContext: The `X-Context` header.
     ///   - fields: The `fields` query parameter.
     ///   - ids: The `ids` query parameter.
     ///   - tags: The `tags` query parameter.
@@ -22,6 +24,8 @@ extension Client {
         xRequestId: String,
         verbose: Bool,
         xTrace: String? = nil,
+        criteria: [String: String]? = nil,
+        xContext: [Int]? = nil,
         fields: [String]? = nil,
         ids: [Int]? = nil,
         tags: [String]? = nil,
@@ -35,6 +39,8 @@ extension Client {
         request.header("X-Request-Id", xRequestId)
         request.query("verbose", verbose)
         request.header("X-Trace", xTrace)
+        request.query("criteria", json: criteria)
+        request.header("X-Context", json: xContext)
         request.query("fields", fields)
         request.query("ids", ids, explode: false)
         request.query("tags", tags, style: .pipeDelimited, explode: false)

@@ -6,7 +6,8 @@ struct ExampleFailure: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// Serves Dune's two documented example responses, and 401 without the API key.
+/// Serves Dune's two documented example responses, an execution that completes on its second status poll, and 401
+/// without the API key.
 struct DocumentedDune {
     let url: URL
     private let server: HTTPServer
@@ -19,6 +20,15 @@ struct DocumentedDune {
                 return HTTPResponse(statusCode: .unauthorized, headers: [.contentType: "application/json"], body: Data(#"{"error":"invalid API Key"}"#.utf8))
             }
             return HTTPResponse(statusCode: .ok, headers: [.contentType: contentType], body: Data(body.utf8))
+        }
+        // Executing answers at once with an ID; the status is pending on the first poll and completed after.
+        let polls = PollCounter()
+        await server.appendRoute("POST /api/v1/query/:id/execute") { request in
+            authorized(request, "application/json", #"{"execution_id": "01GBM4W2N0NMCGPZYW8AYK4YF1", "state": "QUERY_STATE_PENDING"}"#)
+        }
+        await server.appendRoute("GET /api/v1/execution/:id/status") { request in
+            let state = await polls.next() == 1 ? "QUERY_STATE_PENDING" : "QUERY_STATE_COMPLETED"
+            return authorized(request, "application/json", #"{"execution_id": "01GBM4W2N0NMCGPZYW8AYK4YF1", "query_id": 980708, "state": "\#(state)", "submitted_at": "2022-08-29T06:33:24.913138Z"}"#)
         }
         await server.appendRoute("GET /api/v1/execution/:id/results/csv") { request in
             authorized(request, "text/csv", Self.exampleCSV)
@@ -113,4 +123,14 @@ struct DocumentedDune {
         120973,optimism_transactions
 
         """
+}
+
+/// How many times the status has been asked for.
+private actor PollCounter {
+    private var count = 0
+
+    func next() -> Int {
+        count += 1
+        return count
+    }
 }
