@@ -10,7 +10,7 @@ struct ParseResult {
     var hasErrors: Bool { !errors.isEmpty }
 }
 
-struct GenerationResult {
+struct GenerationResult: Sendable {
     var files: [GeneratedFile]?
     var diagnostics: [Diagnostic]
 

@@ -5,44 +5,33 @@ import Foundation
 /// machine, and a client waking from a one-second wait would then run seconds late. Under `onDedicatedThread` the
 /// client's own code runs on this thread instead, so a test measures the client's timing, not other tests' work.
 ///
-/// The thread ends after two idle seconds and a new one starts with the next job: a thread that never ended would
-/// keep the test process alive after its last test.
+/// Each test gets one of its own: a thread shared by tests running at once would make one test's client wait while
+/// another's decodes a large body. The thread waits for jobs for the rest of the process, which the few timing tests
+/// can afford.
 @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, *)
 final class DedicatedExecutor: TaskExecutor, @unchecked Sendable {
-    /// One for every timing test: their clients mostly wait, so they hardly compete for its thread.
-    static let shared = DedicatedExecutor()
-
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
-    private var draining = false
 
-    private init() {}
+    init() {
+        let thread = Thread { [self] in run() }
+        thread.name = "DedicatedExecutor"
+        thread.start()
+    }
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         condition.lock()
         jobs.append(job)
-        if draining {
-            condition.signal()
-        } else {
-            draining = true
-            let thread = Thread { [self] in drain() }
-            thread.name = "DedicatedExecutor"
-            thread.start()
-        }
+        condition.signal()
         condition.unlock()
     }
 
-    private func drain() {
+    /// Runs jobs for the life of the test process.
+    private func run() {
         while true {
             condition.lock()
-            while jobs.isEmpty {
-                if !condition.wait(until: Date(timeIntervalSinceNow: 2)), jobs.isEmpty {
-                    draining = false
-                    condition.unlock()
-                    return
-                }
-            }
+            while jobs.isEmpty { condition.wait() }
             let job = jobs.removeFirst()
             condition.unlock()
             job.runSynchronously(on: asUnownedTaskExecutor())
@@ -54,7 +43,7 @@ final class DedicatedExecutor: TaskExecutor, @unchecked Sendable {
 /// executors, and on the cooperative pool elsewhere.
 public func onDedicatedThread<T: Sendable>(_ body: () async throws -> T) async rethrows -> T {
     if #available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, *) {
-        try await withTaskExecutorPreference(DedicatedExecutor.shared, operation: body)
+        try await withTaskExecutorPreference(DedicatedExecutor(), operation: body)
     } else {
         try await body()
     }
