@@ -31,7 +31,7 @@ extension Client {
     ///   - queryId: The `query_id` path parameter.
     ///   - body: The request body, sent as `application/json`.
     ///   - f: The `f` query parameter.
-    ///   - interval: How long to wait between polls of `getQueryRunStatus`.
+    ///   - interval: The first pause between polls of `getQueryRunStatus`; later ones grow to four times it.
     ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
     public func runQuery(
         queryId: String,

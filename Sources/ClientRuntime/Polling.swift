@@ -6,8 +6,10 @@ public struct PollingTimeout: Error, Sendable, CustomStringConvertible {
     public var description: String { "still not ready after \(timeout) (\(attempts) attempts)" }
 }
 
-/// Repeats `attempt` every `interval` until it returns a value (nil means "not ready yet").
-/// The last attempt happens at the deadline; cancellation stops the wait immediately.
+/// Repeats `attempt` until it returns a value (nil means "not ready yet"). The first pause is `interval` and each
+/// later one half as long again, up to four times `interval`: a quick job is seen at once and a long query is not
+/// asked about every two seconds for ten minutes. The last attempt happens at the deadline; cancellation stops the
+/// wait immediately.
 public func poll<T: Sendable>(
     every interval: Duration,
     timeout: Duration,
@@ -68,6 +70,7 @@ private func repeatUntilReady<T, Failure: Error>(
     let clock = ContinuousClock()
     let deadline = clock.now + timeout
     var attempts = 0
+    var pause = interval
     while true {
         if Task.isCancelled { throw cancelled() }
         attempts += 1
@@ -79,9 +82,10 @@ private func repeatUntilReady<T, Failure: Error>(
         let now = clock.now
         guard now < deadline else { throw timedOut(attempts) }
         do {
-            try await clock.sleep(until: min(now + interval, deadline))
+            try await clock.sleep(until: min(now + pause, deadline))
         } catch {
             throw cancelled()
         }
+        pause = min(pause * 1.5, interval * 4)
     }
 }

@@ -45,7 +45,7 @@ extension Client {
     ///   - sampleCount: Return a uniform random sample of this many rows instead of all of them; not with `limit`, `offset` or `filters`.
     ///   - allowPartialResults: Return the part of a result that was too large to keep whole, rather than a failed state.
     ///   - ignoreMaxDatapointsPerRequest: There is a default 250,000 datapoints limit per call, so that you don't accidentally spend all your credits in one call. Set to `true` to ignore the limit.
-    ///   - interval: How long to wait between polls of `getExecutionStatus`.
+    ///   - interval: The first pause between polls of `getExecutionStatus`; later ones grow to four times it.
     ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
     public func runQuery(
         queryId: Int,
@@ -90,7 +90,7 @@ extension Client {
     ///   - sampleCount: Return a uniform random sample of this many rows instead of all of them; not with `limit`, `offset` or `filters`.
     ///   - allowPartialResults: Return the part of a result that was too large to keep whole, rather than a failed state.
     ///   - ignoreMaxDatapointsPerRequest: There is a default 250,000 datapoints limit per call, so that you don't accidentally spend all your credits in one call. Set to `true` to ignore the limit.
-    ///   - interval: How long to wait between polls of `getExecutionStatus`.
+    ///   - interval: The first pause between polls of `getExecutionStatus`; later ones grow to four times it.
     ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
     public func runQueryRows(
         queryId: Int,
@@ -148,7 +148,7 @@ extension Client {
     ///   - sampleCount: Return a uniform random sample of this many rows instead of all of them; not with `limit`, `offset` or `filters`.
     ///   - allowPartialResults: Return the part of a result that was too large to keep whole, rather than a failed state.
     ///   - ignoreMaxDatapointsPerRequest: There is a default 250,000 datapoints limit per call, so that you don't accidentally spend all your credits in one call. Set to `true` to ignore the limit.
-    ///   - interval: How long to wait between polls of `getExecutionStatus`.
+    ///   - interval: The first pause between polls of `getExecutionStatus`; later ones grow to four times it.
     ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
     public func runSQL(
         body: ExecuteSQLRequest,
@@ -189,7 +189,7 @@ extension Client {
     ///   - sampleCount: Return a uniform random sample of this many rows instead of all of them; not with `limit`, `offset` or `filters`.
     ///   - allowPartialResults: Return the part of a result that was too large to keep whole, rather than a failed state.
     ///   - ignoreMaxDatapointsPerRequest: There is a default 250,000 datapoints limit per call, so that you don't accidentally spend all your credits in one call. Set to `true` to ignore the limit.
-    ///   - interval: How long to wait between polls of `getExecutionStatus`.
+    ///   - interval: The first pause between polls of `getExecutionStatus`; later ones grow to four times it.
     ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
     public func runSQLRows(
         body: ExecuteSQLRequest,

@@ -41,7 +41,7 @@ extension Client {
     ///   - query: The query to run, in the connection's own language (SQL for a database).
     ///   - xPolytomicVersion: The `X-Polytomic-Version` header.
     ///   - body: Polytomic's SDKs send an empty JSON object; the query travels in `query`.
-    ///   - interval: How long to wait between polls of `getQueryResults`.
+    ///   - interval: The first pause between polls of `getQueryResults`; later ones grow to four times it.
     ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
     public func runQuery(
         connectionId: UUID,
@@ -68,7 +68,7 @@ extension Client {
     ///   - query: The query to run, in the connection's own language (SQL for a database).
     ///   - xPolytomicVersion: The `X-Polytomic-Version` header.
     ///   - body: Polytomic's SDKs send an empty JSON object; the query travels in `query`.
-    ///   - interval: How long to wait between polls of `getQueryResults`.
+    ///   - interval: The first pause between polls of `getQueryResults`; later ones grow to four times it.
     ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
     public func runQueryRows(
         connectionId: UUID,

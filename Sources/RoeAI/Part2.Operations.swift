@@ -27,7 +27,7 @@ extension Client {
     ///
     /// - Parameters:
     ///   - body: The request body, sent as `application/json`.
-    ///   - interval: How long to wait between polls of `getTableQueryResult`.
+    ///   - interval: The first pause between polls of `getTableQueryResult`; later ones grow to four times it.
     ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
     public func runTableQuery(
         body: TableQueryRequest,
@@ -44,7 +44,7 @@ extension Client {
     ///
     /// - Parameters:
     ///   - body: The request body, sent as `application/json`.
-    ///   - interval: How long to wait between polls of `getTableQueryResult`.
+    ///   - interval: The first pause between polls of `getTableQueryResult`; later ones grow to four times it.
     ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
     public func runTableQueryRows(
         body: TableQueryRequest,

@@ -90,7 +90,7 @@ extension Client {
     /// - Parameters:
     ///   - taskIdentifier: The id of a task
     ///   - body: The request body, sent as `application/json`.
-    ///   - interval: How long to wait between polls of `retrieveRunV1`.
+    ///   - interval: The first pause between polls of `retrieveRunV1`; later ones grow to four times it.
     ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
     public func triggerAndWait(
         taskIdentifier: String,

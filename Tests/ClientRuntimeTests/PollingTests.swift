@@ -129,4 +129,31 @@ private actor Counter {
         await #expect(throws: CancellationError.self) { _ = try await task.value }
         #expect(ContinuousClock.now - started < .seconds(60))
     }
+
+    /// The pause after each attempt grows by half up to four times `every`: 40, 60, 90, 135, then 160 ms. Sleeps never
+    /// end early, so each gap is at least its pause; without the cap the tenth would be over 1.5 s.
+    @Test func pausesGrowByHalfUpToFourTimesTheInterval() async throws {
+        let times = TimeLog()
+        let result = try await poll(every: .milliseconds(40), timeout: .seconds(60)) { () -> Int? in
+            await times.append(ContinuousClock.now)
+            return await times.count == 11 ? 11 : nil
+        }
+        #expect(result == 11)
+        let stamps = await times.stamps
+        let gaps = zip(stamps.dropFirst(), stamps).map { ($0 - $1) / .milliseconds(1) }
+        let pauses: [Double] = [40, 60, 90, 135, 160, 160, 160, 160, 160, 160]
+        for (gap, pause) in zip(gaps, pauses) {
+            #expect(gap >= pause * 0.98, "a gap of \(gap) ms, shorter than the \(pause) ms pause")
+        }
+        #expect(gaps[9] < 1200, "the tenth gap (\(gaps[9]) ms) is not capped")
+    }
+}
+
+private actor TimeLog {
+    private(set) var stamps: [ContinuousClock.Instant] = []
+    var count: Int { stamps.count }
+
+    func append(_ instant: ContinuousClock.Instant) {
+        stamps.append(instant)
+    }
 }

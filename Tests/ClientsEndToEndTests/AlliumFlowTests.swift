@@ -43,6 +43,22 @@ import Testing
         }
     }
 
+    @Test func aRateLimitWhilePollingIsWaitedOut() async throws {
+        try await withTestServer { server async throws in
+            try await scriptSubmit(server)
+            await server.script(Self.run + "/status", try serving("allium-status-running.json"), rateLimited, try serving("allium-status-success.json"))
+            await server.script(Self.run + "/results", try serving("allium-query-run-results.json"))
+            let client = Client(serverURL: server.url, apiKey: Self.key, configuration: testConfiguration)
+
+            let result = try await client.runQuery(queryId: Self.queryId, body: QueryRunRequest(parameters: [:]), every: .milliseconds(20))
+
+            #expect(result.meta.columns.count == 4)
+            let sent = await server.requests
+            #expect(sent.count(where: { $0.path == Self.run + "/status" }) == 3)
+            expectRetryAfterHonoured(sent, at: Self.run + "/status", afterPoll: 1)
+        }
+    }
+
     @Test func aFailedRunEndsTheWait() async throws {
         try await withTestServer { server async throws in
             try await scriptSubmit(server)

@@ -81,6 +81,21 @@ import Testing
         }
     }
 
+    @Test func aRateLimitWhilePollingIsWaitedOut() async throws {
+        try await withTestServer { server async throws in
+            try await scriptCompletedRun(server)
+            await server.script(Self.execution + "/status", try serving("dune-status-pending.json"), rateLimited, try serving("dune-status-completed.json"))
+            let client = Client(serverURL: server.url, apiKeyHeader: Self.key, configuration: testConfiguration)
+
+            let rows = try await client.runQuery(queryId: Self.queryId, limit: 2, every: .milliseconds(20))
+
+            #expect(rows == Self.expectedRows)
+            let sent = await server.requests
+            #expect(sent.count(where: { $0.path == Self.execution + "/status" }) == 3)
+            expectRetryAfterHonoured(sent, at: Self.execution + "/status", afterPoll: 1)
+        }
+    }
+
     @Test func aFailedExecutionEndsTheWaitWithDunesMessage() async throws {
         try await withTestServer { server async throws in
             await server.script("/api/v1/query/\(Self.queryId)/execute", try serving("dune-execute.json"))

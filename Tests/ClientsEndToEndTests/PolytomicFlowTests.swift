@@ -59,6 +59,23 @@ import Testing
         }
     }
 
+    @Test func aRateLimitWhilePollingIsWaitedOut() async throws {
+        try await withTestServer { server async throws in
+            try await scriptSubmit(server)
+            await server.script(Self.task,
+                try serving("polytomic-running.json"), rateLimited, try serving("polytomic-done-page1.json"),
+                try serving("polytomic-done-page1.json"), try serving("polytomic-done-page2.json"))
+            let client = Client(serverURL: server.url, bearerAuth: Self.token, configuration: testConfiguration)
+
+            let rows = try await client.runQuery(connectionId: Self.connection, query: "select name from users", every: .milliseconds(20))
+
+            #expect(rows.count == 3)
+            let sent = await server.requests
+            #expect(sent.count(where: { $0.path == Self.task }) == 5)
+            expectRetryAfterHonoured(sent, at: Self.task, afterPoll: 1)
+        }
+    }
+
     @Test func aFailedQueryEndsTheWaitWithPolytomicsError() async throws {
         try await withTestServer { server async throws in
             try await scriptSubmit(server)

@@ -33,6 +33,21 @@ import Testing
         }
     }
 
+    @Test func aRateLimitWhilePollingIsWaitedOut() async throws {
+        try await withTestServer { server async throws in
+            try await scriptSubmit(server)
+            await server.script(Self.result, try serving("roe-table-started.json"), rateLimited, try serving("roe-table-success.json"))
+            let client = Client(serverURL: server.url, bearerAuth: Self.token, configuration: testConfiguration)
+
+            let rows = try await client.runTableQuery(body: TableQueryRequest(sql: "SELECT company, employees FROM companies"), every: .milliseconds(20))
+
+            #expect(rows.count == 2)
+            let sent = await server.requests
+            #expect(sent.count(where: { $0.path == Self.result }) == 3)
+            expectRetryAfterHonoured(sent, at: Self.result, afterPoll: 1)
+        }
+    }
+
     @Test func aFailedQueryEndsTheWaitWithRoesError() async throws {
         try await withTestServer { server async throws in
             try await scriptSubmit(server)

@@ -89,3 +89,18 @@ func expectCancelled<T>(_ outcome: Result<T, any Error>, sourceLocation: SourceL
         return
     }
 }
+
+/// A 429 asking the client to come back in one second, as rate limiters answer.
+let rateLimited = ScriptedResponse(status: 429, headers: ["Retry-After": "1", "Content-Type": "application/json"], body: Data(#"{"error": "Too Many Requests"}"#.utf8))
+
+/// Checks that the poll of `path` after the one answered with `rateLimited` (the `index`th, from 0) came at least the
+/// second its `Retry-After` asked for.
+func expectRetryAfterHonoured(_ requests: [RecordedRequest], at path: String, afterPoll index: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+    let polls = requests.filter { $0.path == path }
+    guard polls.indices.contains(index + 1) else {
+        Issue.record("\(polls.count) polls of \(path); none after the 429", sourceLocation: sourceLocation)
+        return
+    }
+    let waited = (polls[index + 1].receivedAt - polls[index].receivedAt) / .seconds(1)
+    #expect(waited >= 0.95, "the poll after the 429 came \(waited) s later, not after Retry-After's 1 s", sourceLocation: sourceLocation)
+}

@@ -42,6 +42,22 @@ import TriggerDev
         }
     }
 
+    @Test func aRateLimitWhilePollingIsWaitedOut() async throws {
+        try await withTestServer { server async throws in
+            try await scriptTrigger(server)
+            await server.script(Self.run, try serving("trigger-run-executing.json"), rateLimited, try serving("trigger-run-completed.json"))
+            await server.script("/api/v1/runs/run_1234/result", try serving("trigger-run-result.json"))
+            let client = Client(serverURL: server.url, secretKey: Self.secretKey, configuration: testConfiguration)
+
+            let result = try await client.triggerAndWait(taskIdentifier: "hello-world", body: TriggerTaskRequestBody(), every: .milliseconds(20))
+
+            #expect(result.ok)
+            let sent = await server.requests
+            #expect(sent.count(where: { $0.path == Self.run }) == 3)
+            expectRetryAfterHonoured(sent, at: Self.run, afterPoll: 1)
+        }
+    }
+
     @Test func aFailedRunEndsTheWaitWithItsLastAttemptsError() async throws {
         try await withTestServer { server async throws in
             try await scriptTrigger(server)

@@ -47,7 +47,7 @@ extension ViewModelBuilder {
         let cancelling = flow.cancel.map { " Cancelling the calling task cancels the work with `\($0.method)`." } ?? ""
         var parameterDocs = [" - Parameters:"] + flow.parameters.map { "   - \(Self.escaped($0.label)): \($0.documentation)" }
         parameterDocs += [
-            "   - interval: How long to wait between polls of `\(flow.statusName)`.",
+            "   - interval: The first pause between polls of `\(flow.statusName)`; later ones grow to four times it.",
             "   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.",
         ]
         let handleLine = flow.handle.type.isOptional

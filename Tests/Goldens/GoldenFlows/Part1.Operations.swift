@@ -83,7 +83,7 @@ extension Client {
     /// - Parameters:
     ///   - body: The request body, sent as `application/json`.
     ///   - format: The `format` query parameter.
-    ///   - interval: How long to wait between polls of `getJob`.
+    ///   - interval: The first pause between polls of `getJob`; later ones grow to four times it.
     ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
     public func runJob(
         body: JobRequest,

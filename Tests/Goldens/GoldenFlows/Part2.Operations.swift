@@ -79,7 +79,7 @@ extension Client {
     ///   - kind: The `kind` query parameter.
     ///   - xTenant: The `X-Tenant` header.
     ///   - columns: The `columns` query parameter.
-    ///   - interval: How long to wait between polls of `getReportStatus`.
+    ///   - interval: The first pause between polls of `getReportStatus`; later ones grow to four times it.
     ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
     public func runReport(
         kind: String,
@@ -104,7 +104,7 @@ extension Client {
     ///   - kind: The `kind` query parameter.
     ///   - xTenant: The `X-Tenant` header.
     ///   - columns: The `columns` query parameter.
-    ///   - interval: How long to wait between polls of `getReportStatus`.
+    ///   - interval: The first pause between polls of `getReportStatus`; later ones grow to four times it.
     ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
     public func runReportRows(
         kind: String,

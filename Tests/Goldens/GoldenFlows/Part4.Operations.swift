@@ -65,7 +65,7 @@ extension Client {
     ///
     /// - Parameters:
     ///   - body: The request body, sent as `application/json`.
-    ///   - interval: How long to wait between polls of `getLookup`.
+    ///   - interval: The first pause between polls of `getLookup`; later ones grow to four times it.
     ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
     public func lookUp(
         body: SubmitLookupRequest,
@@ -82,7 +82,7 @@ extension Client {
     ///
     /// - Parameters:
     ///   - body: The request body, sent as `application/json`.
-    ///   - interval: How long to wait between polls of `getLookup`.
+    ///   - interval: The first pause between polls of `getLookup`; later ones grow to four times it.
     ///   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.
     public func lookUpRows(
         body: SubmitLookupRequest,
