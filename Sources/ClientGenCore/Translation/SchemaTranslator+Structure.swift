@@ -61,7 +61,7 @@ extension SchemaTranslator {
             let usage = usage(of: propertySchema, suggestedName: name + Naming.typeName(gathered.jsonKey))
             let required = gathered.required || object.required.contains(gathered.jsonKey)
             // A nullable property decodes null as nil, so a default would never apply to it.
-            let defaultValue = usage.nullable ? nil : (resolve(propertySchema)?.defaultValue ?? propertySchema.defaultValue)
+            let defaultValue = usage.nullable ? nil : (resolve(propertySchema)?.defaultValue ?? propertySchema.annotated(\.defaultValue))
                 .flatMap { value($0, as: usage.type) }
             let optional = usage.nullable || (!required && defaultValue == nil)
             properties.append(PropertyModel(
@@ -69,8 +69,8 @@ extension SchemaTranslator {
                 jsonKey: gathered.jsonKey,
                 type: optional ? usage.type.optional : usage.type,
                 documentation: Documentation(
-                    title: propertySchema.title.flatMap { Naming.memberName($0) == memberName ? nil : $0 },
-                    description: propertySchema.description,
+                    title: propertySchema.annotated(\.title).flatMap { Naming.memberName($0) == memberName ? nil : $0 },
+                    description: propertySchema.annotated(\.description),
                     deprecated: propertySchema.deprecated
                 ),
                 defaultValue: defaultValue,
@@ -84,28 +84,42 @@ extension SchemaTranslator {
 
     /// Collects the properties of `schema` and of every `allOf` part, following references. Branches of a
     /// `oneOf`/`anyOf` beside declared properties contribute optional properties: the struct can hold any of them.
+    /// Parts come before the schema's own properties, in the order written; a work list stands in for recursion,
+    /// since a chain of `allOf` references is as long as the spec makes it.
     func gather(_ schema: Schema, into object: inout GatheredObject, visited: inout Set<Reference.Target>, optionalOnly: Bool) {
-        if let reference = schema.reference {
-            guard visited.insert(reference.target).inserted, let target = resolve(schema) else { return }
-            gather(target, into: &object, visited: &visited, optionalOnly: optionalOnly)
-            return
+        enum Step {
+            case visit(Schema, optionalOnly: Bool)
+            case own(Schema, optionalOnly: Bool)
         }
-        for part in schema.allOf {
-            gather(part, into: &object, visited: &visited, optionalOnly: optionalOnly)
-        }
-        for property in schema.properties {
-            let required = !optionalOnly && schema.required.contains(property.name)
-            object.add(GatheredProperty(jsonKey: property.name, schema: property.schema, required: required))
-        }
-        if !optionalOnly {
-            object.required.formUnion(schema.required)
-        }
-        if let additional = schema.additionalProperties {
-            object.additionalProperties = additional
-        }
-        if !schema.properties.isEmpty || !schema.allOf.isEmpty {
-            for branch in schema.oneOf + schema.anyOf where branch.hasShape {
-                gather(branch, into: &object, visited: &visited, optionalOnly: true)
+        var steps: [Step] = [.visit(schema, optionalOnly: optionalOnly)]
+        while let step = steps.popLast() {
+            switch step {
+            case .visit(let schema, let optionalOnly):
+                if let reference = schema.reference {
+                    guard visited.insert(reference.target).inserted, let target = resolve(schema) else { continue }
+                    steps.append(.visit(target, optionalOnly: optionalOnly))
+                    continue
+                }
+                if !schema.properties.isEmpty || !schema.allOf.isEmpty {
+                    for branch in (schema.oneOf + schema.anyOf).reversed() where branch.hasShape {
+                        steps.append(.visit(branch, optionalOnly: true))
+                    }
+                }
+                steps.append(.own(schema, optionalOnly: optionalOnly))
+                for part in schema.allOf.reversed() {
+                    steps.append(.visit(part, optionalOnly: optionalOnly))
+                }
+            case .own(let schema, let optionalOnly):
+                for property in schema.properties {
+                    let required = !optionalOnly && schema.required.contains(property.name)
+                    object.add(GatheredProperty(jsonKey: property.name, schema: property.schema, required: required))
+                }
+                if !optionalOnly {
+                    object.required.formUnion(schema.required)
+                }
+                if let additional = schema.additionalProperties {
+                    object.additionalProperties = additional
+                }
             }
         }
     }

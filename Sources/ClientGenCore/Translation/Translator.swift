@@ -5,7 +5,7 @@ public struct Translator: Sendable {
 
     public func translate(_ configured: ConfiguredDocument, diagnostics: DiagnosticCollector) -> SwiftModule {
         let document = configured.document
-        var schemas = SchemaTranslator(document: document)
+        var schemas = SchemaTranslator(document: document, diagnostics: diagnostics)
         schemas.declareNamedSchemas()
 
         let client = ClientTranslator(document: document, diagnostics: diagnostics).translate()
