@@ -51,6 +51,11 @@ final class ParseContext {
         report(Diagnostic(.error, message, file: cursor.file, location: location, path: cursor.path))
     }
 
+    /// A defect local to the element at `cursor`; `message` ends by saying what generation does without it.
+    func defect(_ message: String, _ cursor: Cursor, at location: SourceLocation?) {
+        report(Diagnostic(diagnostics.defectSeverity, message, file: cursor.file, location: location, path: cursor.path))
+    }
+
     func warning(_ message: String, _ cursor: Cursor, at location: SourceLocation?) {
         report(Diagnostic(.warning, message, file: cursor.file, location: location, path: cursor.path))
     }

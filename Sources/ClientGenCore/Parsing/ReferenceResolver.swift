@@ -2,21 +2,18 @@
 /// and walking pointers, all cached so each file is read once and each pointer walked once.
 extension ParseContext {
     /// Resolves a `$ref` written at `refNode` (the value of the `$ref` key) inside the object at `cursor`.
-    /// Reports a malformed reference, an unreadable file or a pointer to nothing at the `$ref` and returns nil.
-    func resolve(_ refNode: YAMLNode, from cursor: Cursor) -> (reference: Reference, node: YAMLNode)? {
+    /// Reports a malformed reference, an unreadable file or a pointer to nothing at the `$ref`, ending with
+    /// `unresolved`, what the element is without it, and returns nil.
+    func resolve(_ refNode: YAMLNode, from cursor: Cursor, unresolved: String) -> (reference: Reference, node: YAMLNode)? {
         let refCursor = cursor / "$ref"
-        guard let text = string(refNode, refCursor) else {
-            if refNode.scalar?.isNull == true {
-                error("$ref is empty", refCursor, at: refNode.location)
-            }
+        guard case .scalar(let scalar) = refNode, !scalar.isNull, !scalar.value.isEmpty else {
+            // '' would name the whole document it is written in, which is never the schema or object meant.
+            let problem = refNode.scalar == nil ? "expected a string, found \(refNode.kindDescription)" : "$ref is empty"
+            defect("\(problem); \(unresolved)", refCursor, at: refNode.location)
             return nil
         }
-        // '' would name the whole document it is written in, which is never the schema or object meant.
-        guard !text.isEmpty else {
-            error("$ref is empty", refCursor, at: refNode.location)
-            return nil
-        }
-        guard let reference = reference(text, from: cursor.file, refCursor, at: refNode.location) else { return nil }
+        let text = scalar.value
+        guard let reference = reference(text, from: cursor.file, refCursor, at: refNode.location, unresolved: unresolved) else { return nil }
         guard let root = file(named: reference.file, for: reference.text, refCursor, at: refNode.location) else { return nil }
         switch walk(reference.target, in: root) {
         case .found(let node):
@@ -24,14 +21,14 @@ extension ParseContext {
         case .missing(let depth):
             let parent = "#" + reference.pointer.prefix(depth).map { "/" + JSONPath.escape($0) }.joined()
             let inFile = reference.file == cursor.file ? "" : " in \(reference.file)"
-            error("dangling reference '\(text)': no '\(reference.pointer[depth])' under \(parent)\(inFile)", refCursor, at: refNode.location)
+            defect("dangling reference '\(text)': no '\(reference.pointer[depth])' under \(parent)\(inFile); \(unresolved)", refCursor, at: refNode.location)
             return nil
         }
     }
 
     /// Splits `common.yaml#/components/schemas/Error` into the file it names (resolved against the referring
     /// file) and the decoded pointer.
-    func reference(_ text: String, from file: String, _ cursor: Cursor, at location: SourceLocation) -> Reference? {
+    func reference(_ text: String, from file: String, _ cursor: Cursor, at location: SourceLocation, unresolved: String) -> Reference? {
         let filePart: Substring
         let fragment: Substring?
         if let hash = text.firstIndex(of: "#") {
@@ -42,36 +39,36 @@ extension ParseContext {
             fragment = nil
         }
         if filePart.utf8.firstRange(of: "://".utf8) != nil {
-            error("remote reference '\(text)' is not supported; save the file beside the spec and refer to it by a relative path", cursor, at: location)
+            defect("remote reference '\(text)' is not supported (save the file beside the spec and refer to it by a relative path); \(unresolved)", cursor, at: location)
             return nil
         }
         var targetFile = file
         if !filePart.isEmpty {
             guard let decoded = Self.percentDecode(filePart) else {
-                error("malformed reference '\(text)': bad percent-encoding in the file name", cursor, at: location)
+                defect("malformed reference '\(text)': bad percent-encoding in the file name; \(unresolved)", cursor, at: location)
                 return nil
             }
             switch loadName(decoded, relativeTo: file) {
             case .success(let name):
                 targetFile = name
             case .failure(let failure):
-                error("cannot read '\(decoded)' referenced here (\(failure.reason))", cursor, at: location)
+                defect("cannot read '\(decoded)' referenced here (\(failure.reason)); \(unresolved)", cursor, at: location)
                 return nil
             }
         }
         var pointer: [String] = []
         if let fragment, !fragment.isEmpty {
             guard let decoded = Self.percentDecode(fragment) else {
-                error("malformed JSON pointer in '\(text)': bad percent-encoding", cursor, at: location)
+                defect("malformed JSON pointer in '\(text)': bad percent-encoding; \(unresolved)", cursor, at: location)
                 return nil
             }
             guard decoded.hasPrefix("/") else {
-                error("malformed JSON pointer in '\(text)': a pointer after '#' must start with '/'", cursor, at: location)
+                defect("malformed JSON pointer in '\(text)': a pointer after '#' must start with '/'; \(unresolved)", cursor, at: location)
                 return nil
             }
             for component in decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
                 guard let unescaped = Self.unescape(component) else {
-                    error("malformed JSON pointer in '\(text)': '~' must be followed by 0 or 1", cursor, at: location)
+                    defect("malformed JSON pointer in '\(text)': '~' must be followed by 0 or 1; \(unresolved)", cursor, at: location)
                     return nil
                 }
                 pointer.append(unescaped)
@@ -157,19 +154,19 @@ extension ParseContext {
     }
 
     /// Follows a chain of reference objects (`$ref` to a `$ref` …) to the object itself, with the cursor of the
-    /// place it was written. Reports loops and dangling references.
-    func followReferences(_ node: YAMLNode, _ cursor: Cursor) -> (node: YAMLNode, cursor: Cursor, viaReference: Bool)? {
+    /// place it was written. Reports loops and dangling references, ending with `unresolved`.
+    func followReferences(_ node: YAMLNode, _ cursor: Cursor, unresolved: String) -> (node: YAMLNode, cursor: Cursor, viaReference: Bool)? {
         var node = node
         var cursor = cursor
         var chain: [Reference.Target] = [cursor.target]
         var viaReference = false
         while case .mapping(let mapping) = node, let ref = mapping.refEntry {
-            guard let (reference, target) = resolve(ref.value, from: cursor) else { return nil }
+            guard let (reference, target) = resolve(ref.value, from: cursor, unresolved: unresolved) else { return nil }
             if let start = chain.firstIndex(of: reference.target) {
                 // Report each loop once, whichever of its members the parse reached first.
                 if reportedLoops.insert(Set(chain[start...])).inserted {
                     let loop = (chain[start...] + [reference.target]).map { describe($0, from: cursor.file) }
-                    error("reference loop: \(loop.joined(separator: " → ")) never reaches a definition", cursor / "$ref", at: ref.value.location)
+                    defect("reference loop: \(loop.joined(separator: " → ")) never reaches a definition; \(unresolved)", cursor / "$ref", at: ref.value.location)
                 }
                 return nil
             }

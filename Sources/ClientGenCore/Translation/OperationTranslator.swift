@@ -101,7 +101,7 @@ struct OperationTranslator {
             guard field.style != nil || field.explode != nil else { return nil }
             let style = field.style ?? .form
             guard [.form, .spaceDelimited, .pipeDelimited, .deepObject].contains(style) else {
-                diagnostics.warning("a form field cannot have style '\(style.rawValue)'; it is sent in the default style", at: field.source)
+                diagnostics.defect("a form field cannot have style '\(style.rawValue)'; it is sent in the default style", at: field.source)
                 return nil
             }
             return BodyEncoding.FieldStyle(style: style, explode: field.explode)
