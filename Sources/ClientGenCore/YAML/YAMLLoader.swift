@@ -18,9 +18,32 @@ public struct YAMLLoader: Sendable {
         load(bytes: Array(text.utf8), file: file, diagnostics: diagnostics)
     }
 
+    /// Repairs of lines YAML allows and libyaml rejects, each costing a parse from the start.
+    public var maxRepairs = 64
+
     public func load(bytes: [UInt8], file: String, diagnostics: DiagnosticCollector) -> YAMLNode? {
+        var input = bytes
+        var notes: [Diagnostic] = []
+        while true {
+            switch parse(input, file: file) {
+            case .success(let root):
+                notes.forEach(diagnostics.emit)
+                return root
+            case .failure(let failure):
+                if notes.count < maxRepairs, let repair = failure.repair, let repaired = repair.repaired(input) {
+                    input = repaired
+                    notes.append(repair.note(file: file))
+                    continue
+                }
+                diagnostics.emit(failure.diagnostic)
+                return nil
+            }
+        }
+    }
+
+    private func parse(_ bytes: [UInt8], file: String) -> Result<YAMLNode, YAMLFailure> {
         var builder = TreeBuilder(file: file, maxDepth: maxDepth, maxAliasExpansion: maxAliasExpansion)
-        let result: Result<YAMLNode, YAMLFailure> = bytes.withUnsafeBufferPointer { buffer in
+        return bytes.withUnsafeBufferPointer { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
                 return .failure(YAMLFailure(Diagnostic(.error, "could not start the YAML parser", file: file, location: nil)))
@@ -29,22 +52,18 @@ public struct YAMLLoader: Sendable {
             yaml_parser_set_input_string(&parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
             return builder.run(&parser, bytes: buffer)
         }
-        switch result {
-        case .success(let root):
-            return root
-        case .failure(let failure):
-            diagnostics.emit(failure.diagnostic)
-            return nil
-        }
     }
 }
 
-/// Why libyaml or the tree builder stopped: one error, since nothing after a syntax error can be trusted.
+/// Why libyaml or the tree builder stopped: one error, since nothing after a syntax error can be trusted, and the
+/// repair that lets libyaml read on when the text is YAML it wrongly rejects.
 private struct YAMLFailure: Error {
     var diagnostic: Diagnostic
+    var repair: BlockScalarTabRepair?
 
-    init(_ diagnostic: Diagnostic) {
+    init(_ diagnostic: Diagnostic, repair: BlockScalarTabRepair? = nil) {
         self.diagnostic = diagnostic
+        self.repair = repair
     }
 }
 
@@ -260,11 +279,31 @@ private struct TreeBuilder {
         if problem.contains("tab character") || (problem.contains("cannot start any token") && Self.isTab(at: mark, in: bytes)) {
             message += " (tabs cannot indent YAML; use spaces)"
         }
-        return failure(message, at: location)
+        var repair: BlockScalarTabRepair?
+        if problem == "found a tab character where an indentation space is expected", parser.context.map({ String(cString: $0) }) == "while scanning a block scalar" {
+            repair = BlockScalarTabRepair(
+                tabLine: Int(mark.line), tabColumn: Int(mark.column),
+                headerLine: Int(parser.context_mark.line), headerColumn: Int(parser.context_mark.column),
+                parentIndent: Int(parser.indent)
+            )
+        }
+        return YAMLFailure(Diagnostic(.error, message, file: file, location: location), repair: repair)
     }
 
+    /// libyaml's index counts characters; the bytes are UTF-8, so the byte is found from the line and column.
     private static func isTab(at mark: yaml_mark_t, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let index = Int(mark.index)
+        var line = 0
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while line < Int(mark.line), index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") { line += 1 }
+            index += 1
+        }
+        var column = 0
+        while column < Int(mark.column), index < bytes.count {
+            index += 1
+            while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+            column += 1
+        }
         return index < bytes.count && bytes[index] == UInt8(ascii: "\t")
     }
 
