@@ -152,7 +152,7 @@ extension ViewModelBuilder {
 
     private func spell(_ pattern: WaitModel.Pattern) -> String {
         let text = switch pattern.value {
-        case .enumCase(let name): "." + Self.escaped(name)
+        case .enumCase(let name): "." + Self.escapedAfterDot(name)
         case .unknownCase(let value): ".unknown(\(Self.literal(value)))"
         case .literal(let value): Self.literal(value)
         }
