@@ -15,6 +15,8 @@ final class ParseContext {
     var files: [String: YAMLNode?] = [:]
     /// `relativeTo + NUL + path` to the provider's name for the file, or the error it gave.
     var fileNames: [String: Result<String, SourceProviderError>] = [:]
+    /// `file + NUL + $ref text` to the reference it names, for references that resolved.
+    var references: [String: Reference] = [:]
     /// Nodes pointers resolved to, and key indexes of large mappings met on the way.
     var resolvedNodes: [Reference.Target: YAMLNode] = [:]
     var mappingIndexes: [Reference.Target: [String: Int]] = [:]

@@ -29,6 +29,15 @@ extension ParseContext {
     /// Splits `common.yaml#/components/schemas/Error` into the file it names (resolved against the referring
     /// file) and the decoded pointer.
     func reference(_ text: String, from file: String, _ cursor: Cursor, at location: SourceLocation, unresolved: String) -> Reference? {
+        // Large specs write the same few thousand references tens of thousands of times.
+        let key = file + "\u{0}" + text
+        if let known = references[key] { return known }
+        let reference = parseReference(text, from: file, cursor, at: location, unresolved: unresolved)
+        if let reference { references[key] = reference }
+        return reference
+    }
+
+    private func parseReference(_ text: String, from file: String, _ cursor: Cursor, at location: SourceLocation, unresolved: String) -> Reference? {
         let filePart: Substring
         let fragment: Substring?
         if let hash = text.firstIndex(of: "#") {

@@ -111,7 +111,7 @@ struct OperationTranslator {
     /// A spec description as one line of a doc comment, or nil when there is none.
     private static func documentation(_ description: String?) -> String? {
         guard let text = description?.trimmingWhitespace, !text.isEmpty else { return nil }
-        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return DocLines.split(text).filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     private static func noun(for location: Parameter.Location) -> String {
