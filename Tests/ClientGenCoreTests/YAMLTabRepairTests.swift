@@ -60,8 +60,8 @@ import Testing
         #expect(c.keyLocation == ClientGenCore.SourceLocation(line: 5, column: 1))
         #expect(c.value.sequence?.items[1].location == ClientGenCore.SourceLocation(line: 5, column: 8))
 
-        let duplicate = YAMLErrors.first("é: |\n  \tx\nb: 1\nb: 2\n")
-        #expect(duplicate == "t.yaml:4:1: error: duplicate key 'b' (first defined at 3:1)")
+        let duplicate = YAMLErrors.first("é: |\n  \tx\nb: 1\nb: 2\n", severity: .warning)
+        #expect(duplicate == "t.yaml:4:1: warning: duplicate key 'b' (first defined at 3:1); the later value is used")
         let syntax = YAMLErrors.first("a: |\n  \tx\nb: [1\n")
         #expect(syntax?.hasPrefix("t.yaml:4:1: error: YAML syntax error: did not find expected ',' or ']' while parsing a flow sequence that starts at 3:4") == true, "\(syntax ?? "")")
         let bytes = Array("a: |\n  \tx\nb: ".utf8) + [0xFF] + Array("\n".utf8)
@@ -82,9 +82,9 @@ import Testing
 }
 
 private enum YAMLErrors {
-    static func first(_ text: String) -> String? {
+    static func first(_ text: String, severity: Diagnostic.Severity = .error) -> String? {
         let diagnostics = DiagnosticCollector()
         _ = YAMLLoader().load(text, file: "t.yaml", diagnostics: diagnostics)
-        return diagnostics.diagnostics.first { $0.severity == .error }?.description
+        return diagnostics.diagnostics.first { $0.severity == severity }?.description
     }
 }

@@ -9,7 +9,15 @@ extension SchemaTranslator {
     struct GatheredObject {
         var properties: [GatheredProperty] = []
         var required: Set<String> = []
+        /// `required`, in the order the names are first written.
+        var requiredInOrder: [String] = []
         var additionalProperties: Schema.AdditionalProperties?
+
+        mutating func require(_ names: [String]) {
+            for name in names where required.insert(name).inserted {
+                requiredInOrder.append(name)
+            }
+        }
 
         mutating func add(_ property: GatheredProperty) {
             if let index = properties.firstIndex(where: { $0.jsonKey == property.jsonKey }) {
@@ -25,6 +33,13 @@ extension SchemaTranslator {
         var object = GatheredObject()
         var visited: Set<Reference.Target> = []
         gather(schema, into: &object, visited: &visited, optionalOnly: false)
+        // A name that `required` lists and no part declares must still be sent and is still received: it is a
+        // property typed as the additional properties are, or untyped.
+        for key in object.requiredInOrder where !object.properties.contains(where: { $0.jsonKey == key }) {
+            var valueSchema = Schema(source: SourceRange(file: schema.source.file, location: schema.source.location, path: schema.source.path / "required"))
+            if case .schema(let values) = object.additionalProperties { valueSchema = values }
+            object.add(GatheredProperty(jsonKey: key, schema: valueSchema, required: true))
+        }
 
         var memberScope = NameScope()
         var additionalProperties: AdditionalPropertiesModel?
@@ -115,7 +130,7 @@ extension SchemaTranslator {
                     object.add(GatheredProperty(jsonKey: property.name, schema: property.schema, required: required))
                 }
                 if !optionalOnly {
-                    object.required.formUnion(schema.required)
+                    object.require(schema.required)
                 }
                 if let additional = schema.additionalProperties {
                     object.additionalProperties = additional

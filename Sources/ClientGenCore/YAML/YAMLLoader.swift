@@ -25,9 +25,10 @@ public struct YAMLLoader: Sendable {
         var input = bytes
         var notes: [Diagnostic] = []
         while true {
-            switch parse(input, file: file) {
-            case .success(let root):
+            switch parse(input, file: file, defectSeverity: diagnostics.defectSeverity) {
+            case .success(let (root, defects)):
                 notes.forEach(diagnostics.emit)
+                defects.forEach(diagnostics.emit)
                 return root
             case .failure(let failure):
                 if notes.count < maxRepairs, let repair = failure.repair, let repaired = repair.repaired(input) {
@@ -41,8 +42,8 @@ public struct YAMLLoader: Sendable {
         }
     }
 
-    private func parse(_ bytes: [UInt8], file: String) -> Result<YAMLNode, YAMLFailure> {
-        var builder = TreeBuilder(file: file, maxDepth: maxDepth, maxAliasExpansion: maxAliasExpansion)
+    private func parse(_ bytes: [UInt8], file: String, defectSeverity: Diagnostic.Severity) -> Result<(YAMLNode, [Diagnostic]), YAMLFailure> {
+        var builder = TreeBuilder(file: file, maxDepth: maxDepth, maxAliasExpansion: maxAliasExpansion, defectSeverity: defectSeverity)
         return bytes.withUnsafeBufferPointer { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
@@ -115,17 +116,23 @@ private struct TreeBuilder {
     private var root: YAMLNode?
     private var documents = 0
 
-    init(file: String, maxDepth: Int, maxAliasExpansion: Int) {
+    /// Duplicate keys: YAML forbids them, but PyYAML, JSON parsers and most tools take the later value, and a
+    /// spec should not be refused for a key written twice.
+    let defectSeverity: Diagnostic.Severity
+    private(set) var defects: [Diagnostic] = []
+
+    init(file: String, maxDepth: Int, maxAliasExpansion: Int, defectSeverity: Diagnostic.Severity) {
         self.file = file
         self.maxDepth = maxDepth
         self.maxAliasExpansion = maxAliasExpansion
+        self.defectSeverity = defectSeverity
     }
 
     private func failure(_ message: String, at location: SourceLocation?) -> YAMLFailure {
         YAMLFailure(Diagnostic(.error, message, file: file, location: location))
     }
 
-    mutating func run(_ parser: inout yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>) -> Result<YAMLNode, YAMLFailure> {
+    mutating func run(_ parser: inout yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>) -> Result<(YAMLNode, [Diagnostic]), YAMLFailure> {
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -137,7 +144,7 @@ private struct TreeBuilder {
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
                     guard let root else { return .failure(failure("the file is empty; expected an OpenAPI document", at: SourceLocation(line: 1, column: 1))) }
-                    return .success(root)
+                    return .success((root, defects))
                 case YAML_DOCUMENT_START_EVENT:
                     documents += 1
                     if documents > 1 {
@@ -234,7 +241,9 @@ private struct TreeBuilder {
             }
             if let first = mapping.keyIndex[key.value] {
                 let firstLocation = mapping.entries[first].keyLocation
-                throw failure("duplicate key '\(key.value)' (first defined at \(firstLocation))", at: key.location)
+                defects.append(Diagnostic(defectSeverity, "duplicate key '\(key.value)' (first defined at \(firstLocation)); the later value is used", file: file, location: key.location))
+                mapping.entries[first] = YAMLMapping.Entry(key: key.value, keyLocation: key.location, value: node)
+                return
             }
             mapping.keyIndex[key.value] = mapping.entries.count
             mapping.entries.append(YAMLMapping.Entry(key: key.value, keyLocation: key.location, value: node))
