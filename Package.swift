@@ -10,7 +10,7 @@ let shippedClients = ["Allium", "Dune", "Polytomic", "RoeAI", "TriggerDev"]
 let goldenModules = [
     "GoldenAuth", "GoldenComposition", "GoldenContentTypes", "GoldenDefaults", "GoldenDictionaries", "GoldenEnums",
     "GoldenErrors", "GoldenFormats", "GoldenForms", "GoldenHelpers", "GoldenNaming", "GoldenNullability", "GoldenNullability30", "GoldenParameters",
-    "GoldenRecursion", "GoldenStreaming", "GoldenSwiftMeanings",
+    "GoldenRecursion", "GoldenStreaming", "GoldenSwagger2", "GoldenSwiftMeanings",
 ]
 
 let strictSettings: [SwiftSetting] = [.treatAllWarnings(as: .error)]

@@ -22,7 +22,7 @@ struct GenerateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "An OpenAPI spec (YAML or JSON). Omit it to generate the clients listed in --config.")
+    @Argument(help: "An OpenAPI 3 or Swagger 2.0 spec (YAML or JSON). Omit it to generate the clients listed in --config.")
     var spec: String?
 
     @Option(name: .shortAndLong, help: "The folder the module's Swift files go into.")

@@ -13,7 +13,7 @@ struct LintCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "OpenAPI specs (YAML or JSON).")
+    @Argument(help: "OpenAPI 3 or Swagger 2.0 specs (YAML or JSON).")
     var specs: [String]
 
     @Option(help: "A target's clientgen.yaml (access, filter, strict), applied to every spec as the build plugin would.")

@@ -244,6 +244,28 @@ import Testing
         #expect(folderSnapshot(output.deletingLastPathComponent()) == before)
     }
 
+    /// `--strict` reaches Swagger 2.0's defects too, in the sections the conversion moves (shared parameters and
+    /// responses, definitions): each becomes an error where the Swagger text has it, and nothing is written.
+    @Test func strictMakesSwagger2DefectsErrors() async throws {
+        let spec = "Invalid/swagger2-moved-defects.yaml"
+        let expected = try #require(Self.invalidFixtures.first { $0.spec == spec }).expected
+        #expect(expected.count == 4)
+        #expect(expected.allSatisfy { $0.contains(": warning: ") })
+        let output = try Self.populatedOutput()
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        let before = folderSnapshot(output.deletingLastPathComponent())
+
+        let outcome = try await ChildProcess.clientgen(["generate", spec, "--output", output.path, "--module", "M", "--strict"], in: Self.fixtures)
+
+        Self.expectBounded(outcome, spec)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderrLines == expected.map { $0.replacingOccurrences(of: ": warning: ", with: ": error: ") } + [
+            "clientgen: nothing was written because of the errors above",
+        ])
+        #expect(outcome.stdout.isEmpty)
+        #expect(folderSnapshot(output.deletingLastPathComponent()) == before)
+    }
+
     /// `strict: true` in a config does for its client what `--strict` does, and so stops the others too.
     @Test func strictKeyInConfig() async throws {
         let folder = try temporaryFolder("cli-strict-config")

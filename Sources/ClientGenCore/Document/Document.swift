@@ -1,8 +1,10 @@
-/// A parsed OpenAPI 3.0 or 3.1 document: the parse stage's result and the translate stage's input.
+/// A parsed OpenAPI 3.0 or 3.1 document, or a Swagger 2.0 one read as 3.0: the parse stage's result and the
+/// translate stage's input.
 /// Parameters, request bodies, responses and headers come with their `$ref`s already resolved; schemas keep
 /// theirs, because a referenced schema becomes a named type.
 public struct Document: Sendable {
     public var file: String
+    /// As written: `3.0.3`, `3.1.0`, or `2.0` for Swagger.
     public var openAPIVersion: String
     public var info: Info
     public var servers: [Server]

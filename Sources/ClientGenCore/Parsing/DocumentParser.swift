@@ -24,9 +24,15 @@ public struct DocumentParser: Sendable {
     /// The document, or nil when the spec has errors (each reported). `file` is the name diagnostics print and
     /// relative `$ref`s resolve against.
     public func parse(file: String, bytes: [UInt8], diagnostics: DiagnosticCollector) -> Document? {
-        guard let root = loader.load(bytes: bytes, file: file, diagnostics: diagnostics) else { return nil }
+        guard var root = loader.load(bytes: bytes, file: file, diagnostics: diagnostics) else { return nil }
         let context = ParseContext(rootFile: file, root: root, provider: sourceProvider, loader: loader, diagnostics: diagnostics)
-        let document = DocumentReader(context: context).read(root)
+        let swagger = Swagger2Converter.isSwagger(root)
+        if swagger {
+            guard let converted = Swagger2Converter(context: context, root: root)?.convert() else { return nil }
+            root = converted
+        }
+        var document = DocumentReader(context: context).read(root)
+        if swagger { document?.openAPIVersion = "2.0" }
         return context.hasErrors ? nil : document
     }
 }
@@ -101,12 +107,9 @@ private struct DocumentReader {
         return document
     }
 
-    /// `openapi: 3.0.x`, `3.1.x` or `3.2.x` (read as 3.1); Swagger 2.0 and anything else stop the parse.
+    /// `openapi: 3.0.x`, `3.1.x` or `3.2.x` (read as 3.1); anything else stops the parse. Swagger 2.0 arrives
+    /// here converted to 3.0.
     private func version(_ mapping: YAMLMapping, _ cursor: Cursor, root: YAMLNode) -> String? {
-        if let swagger = mapping.entry("swagger") {
-            context.error("Swagger 2.0 is not supported; convert the spec to OpenAPI 3 first (for example with swagger2openapi)", cursor / "swagger", at: swagger.keyLocation)
-            return nil
-        }
         guard let entry = mapping.entry("openapi") else {
             context.error("the document has no 'openapi' version; expected e.g. 'openapi: 3.1.0'", cursor, at: root.location)
             return nil

@@ -80,7 +80,7 @@ extension ParseContext {
     }
 
     func specExtension(_ entry: YAMLMapping.Entry, _ cursor: Cursor) -> SpecExtension {
-        SpecExtension(value: JSONLiteral(entry.value), source: (cursor / entry.key).range(entry.keyLocation))
+        SpecExtension(value: JSONLiteral(entry.value), source: source(cursor / entry.key, entry.keyLocation))
     }
 
     /// `x-swift-name`: a name that replaces the one derived from the spec, so it must be a Swift identifier.

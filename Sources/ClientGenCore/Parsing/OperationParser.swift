@@ -58,7 +58,7 @@ extension ParseContext {
 
     private func operation(path: String, method: HTTPMethod, _ entry: YAMLMapping.Entry, _ cursor: Cursor, shared: [Parameter], operationIds: inout [String: (file: String, location: SourceLocation)]) -> Operation? {
         guard let mapping = self.mapping(entry.value, cursor) else { return nil }
-        var operation = Operation(source: cursor.range(entry.keyLocation), path: path, method: method)
+        var operation = Operation(source: source(cursor, entry.keyLocation), path: path, method: method)
         operation.parameters = shared
         var sawResponses = false
         for field in mapping.entries {
@@ -135,8 +135,8 @@ extension ParseContext {
             operation.parameters.append(Self.assumedParameter(name, in: .path, at: operation.source))
         }
         for parameter in declared where !names.contains(parameter.name) {
-            let at = Cursor(file: parameter.source.file, path: parameter.source.path)
-            defect("path parameter '\(parameter.name)' does not appear in the path template '\(operation.path)'; the parameter is left out", at, at: parameter.source.location)
+            // The source already names the pointer as written: reported as it is, not relocated again.
+            report(Diagnostic(diagnostics.defectSeverity, "path parameter '\(parameter.name)' does not appear in the path template '\(operation.path)'; the parameter is left out", file: parameter.source.file, location: parameter.source.location, path: parameter.source.path), relocated: true)
         }
         operation.parameters.removeAll { $0.location == .path && !names.contains($0.name) }
     }

@@ -53,7 +53,7 @@ extension ParseContext {
             defect("path parameter '\(name)' must have 'required: true'; it is read as required", cursor, at: at)
             required = true
         }
-        var parameter = Parameter(source: cursor.range(node.location), name: name, location: location, required: required)
+        var parameter = Parameter(source: source(cursor, node.location), name: name, location: location, required: required)
         for entry in mapping.entries {
             let at = cursor / entry.key
             switch entry.key {

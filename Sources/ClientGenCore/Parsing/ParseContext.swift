@@ -33,6 +33,13 @@ final class ParseContext {
     var responses: [Reference.Target: Response?] = [:]
     var headers: [Reference.Target: Header?] = [:]
 
+    /// Where a converted (Swagger 2.0) document's moved parts were written; diagnostics and sources name those.
+    var relocations = PathRelocations()
+    /// True while the Swagger 2.0 converter runs: it reads the text as written, so its diagnostics already name
+    /// the pointers the user wrote, and relocating them again would map one written place onto another (the
+    /// second formData parameter onto the fourth parameter, when the converted list renumbers).
+    var readingWrittenText = false
+
     /// Security scheme names as written in requirements, checked once the components are known.
     var securityUses: [(name: String, file: String, location: SourceLocation, path: JSONPath)] = []
 
@@ -44,9 +51,21 @@ final class ParseContext {
         files[rootFile] = root
     }
 
-    func report(_ diagnostic: Diagnostic) {
+    /// `relocated`: the path already names the pointer as written (it came from a model element's source).
+    func report(_ diagnostic: Diagnostic, relocated: Bool = false) {
         if diagnostic.severity == .error { hasErrors = true }
+        var diagnostic = diagnostic
+        if !relocated, !readingWrittenText, !relocations.isEmpty, let path = diagnostic.path {
+            diagnostic.path = relocations.original(of: path, in: diagnostic.file)
+        }
         diagnostics.emit(diagnostic)
+    }
+
+    /// Where the node at `cursor` was written, for a model element that later stages may point at.
+    func source(_ cursor: Cursor, _ location: SourceLocation?) -> SourceRange {
+        let range = cursor.range(location)
+        guard !relocations.isEmpty else { return range }
+        return SourceRange(file: range.file, location: range.location, path: relocations.original(of: range.path, in: range.file))
     }
 
     func error(_ message: String, _ cursor: Cursor, at location: SourceLocation?) {

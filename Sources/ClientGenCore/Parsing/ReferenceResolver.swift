@@ -19,9 +19,7 @@ extension ParseContext {
         case .found(let node):
             return (reference, node)
         case .missing(let depth):
-            let parent = "#" + reference.pointer.prefix(depth).map { "/" + JSONPath.escape($0) }.joined()
-            let inFile = reference.file == cursor.file ? "" : " in \(reference.file)"
-            defect("dangling reference '\(text)': no '\(reference.pointer[depth])' under \(parent)\(inFile); \(unresolved)", refCursor, at: refNode.location)
+            defect("\(Self.dangling(reference, depth: depth, from: cursor.file)); \(unresolved)", refCursor, at: refNode.location)
             return nil
         }
     }
@@ -32,12 +30,27 @@ extension ParseContext {
         // Large specs write the same few thousand references tens of thousands of times.
         let key = file + "\u{0}" + text
         if let known = references[key] { return known }
-        let reference = parseReference(text, from: file, cursor, at: location, unresolved: unresolved)
-        if let reference { references[key] = reference }
-        return reference
+        switch parseReference(text, from: file) {
+        case .success(let reference):
+            references[key] = reference
+            return reference
+        case .failure(let problem):
+            defect("\(problem.message); \(unresolved)", cursor, at: location)
+            return nil
+        }
     }
 
-    private func parseReference(_ text: String, from file: String, _ cursor: Cursor, at location: SourceLocation, unresolved: String) -> Reference? {
+    /// What to say of a reference whose pointer names nothing from the component at `depth` on.
+    static func dangling(_ reference: Reference, depth: Int, from file: String) -> String {
+        let parent = "#" + reference.pointer.prefix(depth).map { "/" + JSONPath.escape($0) }.joined()
+        let inFile = reference.file == file ? "" : " in \(reference.file)"
+        return "dangling reference '\(reference.text)': no '\(reference.pointer[depth])' under \(parent)\(inFile)"
+    }
+
+
+    /// The reference `text` written in `file` names, loading the file it points into; what is wrong with it
+    /// otherwise, for the caller to report as an error or, where the defect is local, a warning.
+    func parseReference(_ text: String, from file: String) -> Result<Reference, ReferenceProblem> {
         let filePart: Substring
         let fragment: Substring?
         if let hash = text.firstIndex(of: "#") {
@@ -48,46 +61,40 @@ extension ParseContext {
             fragment = nil
         }
         if filePart.utf8.firstRange(of: "://".utf8) != nil {
-            defect("remote reference '\(text)' is not supported (save the file beside the spec and refer to it by a relative path); \(unresolved)", cursor, at: location)
-            return nil
+            return .failure(.remote(text))
         }
         var targetFile = file
         if !filePart.isEmpty {
             guard let decoded = Self.percentDecode(filePart) else {
-                defect("malformed reference '\(text)': bad percent-encoding in the file name; \(unresolved)", cursor, at: location)
-                return nil
+                return .failure(.badFileEncoding(text))
             }
             switch loadName(decoded, relativeTo: file) {
             case .success(let name):
                 targetFile = name
             case .failure(let failure):
-                defect("cannot read '\(decoded)' referenced here (\(failure.reason)); \(unresolved)", cursor, at: location)
-                return nil
+                return .failure(.unreadable(decoded, reason: failure.reason))
             }
         }
         var pointer: [String] = []
         if let fragment, !fragment.isEmpty {
             guard let decoded = Self.percentDecode(fragment) else {
-                defect("malformed JSON pointer in '\(text)': bad percent-encoding; \(unresolved)", cursor, at: location)
-                return nil
+                return .failure(.badPointerEncoding(text))
             }
             guard decoded.hasPrefix("/") else {
-                defect("malformed JSON pointer in '\(text)': a pointer after '#' must start with '/'; \(unresolved)", cursor, at: location)
-                return nil
+                return .failure(.pointerWithoutSlash(text))
             }
             for component in decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
                 guard let unescaped = Self.unescape(component) else {
-                    defect("malformed JSON pointer in '\(text)': '~' must be followed by 0 or 1; \(unresolved)", cursor, at: location)
-                    return nil
+                    return .failure(.badTilde(text))
                 }
                 pointer.append(unescaped)
             }
         }
-        return Reference(file: targetFile, pointer: pointer, text: text)
+        return .success(Reference(file: targetFile, pointer: pointer, text: text))
     }
 
     /// The provider's name for `path` as written in `file`, asking the provider once per spelling.
-    private func loadName(_ path: String, relativeTo file: String) -> Result<String, SourceProviderError> {
+    func loadName(_ path: String, relativeTo file: String) -> Result<String, SourceProviderError> {
         let key = file + "\u{0}" + path
         if let known = fileNames[key] { return known }
         let result: Result<String, SourceProviderError>
@@ -163,7 +170,7 @@ extension ParseContext {
     }
 
     /// Follows a chain of reference objects (`$ref` to a `$ref` …) to the object itself, with the cursor of the
-    /// place it was written. Reports loops and dangling references, ending with `unresolved`.
+    /// place it was written. Reports loops and dangling references.
     func followReferences(_ node: YAMLNode, _ cursor: Cursor, unresolved: String) -> (node: YAMLNode, cursor: Cursor, viaReference: Bool)? {
         var node = node
         var cursor = cursor
@@ -234,6 +241,33 @@ extension ParseContext {
         case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
         case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
         default: nil
+        }
+    }
+}
+
+/// Why a `$ref`'s text names nothing that can be read, with the message every reader prints for it.
+enum ReferenceProblem: Error {
+    case remote(String)
+    case badFileEncoding(String)
+    case unreadable(String, reason: String)
+    case badPointerEncoding(String)
+    case pointerWithoutSlash(String)
+    case badTilde(String)
+
+    var message: String {
+        switch self {
+        case .remote(let text):
+            "remote reference '\(text)' is not supported (save the file beside the spec and refer to it by a relative path)"
+        case .badFileEncoding(let text):
+            "malformed reference '\(text)': bad percent-encoding in the file name"
+        case .unreadable(let file, let reason):
+            "cannot read '\(file)' referenced here (\(reason))"
+        case .badPointerEncoding(let text):
+            "malformed JSON pointer in '\(text)': bad percent-encoding"
+        case .pointerWithoutSlash(let text):
+            "malformed JSON pointer in '\(text)': a pointer after '#' must start with '/'"
+        case .badTilde(let text):
+            "malformed JSON pointer in '\(text)': '~' must be followed by 0 or 1"
         }
     }
 }

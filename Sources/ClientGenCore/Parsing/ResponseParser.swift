@@ -6,7 +6,7 @@ extension ParseContext {
         if cacheable, let cached = requestBodies[cursor.target] { return cached }
         var body: RequestBody?
         if let mapping = self.mapping(node, cursor) {
-            var value = RequestBody(source: cursor.range(node.location))
+            var value = RequestBody(source: source(cursor, node.location))
             for entry in mapping.entries {
                 let at = cursor / entry.key
                 switch entry.key {
@@ -61,7 +61,7 @@ extension ParseContext {
         if cacheable, let cached = responses[cursor.target] { return cached }
         var response: Response?
         if let mapping = self.mapping(node, cursor) {
-            var value = Response(source: cursor.range(node.location), status: .default)
+            var value = Response(source: source(cursor, node.location), status: .default)
             for entry in mapping.entries {
                 let at = cursor / entry.key
                 switch entry.key {
@@ -120,7 +120,7 @@ extension ParseContext {
         for entry in mapping.entries {
             let at = cursor / entry.key
             guard let fields = self.mapping(entry.value, at) else { continue }
-            var encoding = MediaType.Encoding(source: at.range(entry.keyLocation))
+            var encoding = MediaType.Encoding(source: source(at, entry.keyLocation))
             for field in fields.entries {
                 let fieldAt = at / field.key
                 switch field.key {

@@ -1,7 +1,7 @@
 /// JSON Schema objects (OpenAPI 3.0's dialect and 3.1's JSON Schema 2020-12) into `Schema`.
 extension ParseContext {
     func schema(_ node: YAMLNode, _ cursor: Cursor) -> Schema {
-        var schema = Schema(source: cursor.range(node.location))
+        var schema = Schema(source: source(cursor, node.location))
         let mapping: YAMLMapping
         switch node {
         case .mapping(let value):

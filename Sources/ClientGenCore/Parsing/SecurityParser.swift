@@ -45,7 +45,7 @@ extension ParseContext {
             defect("unknown security scheme type '\(type)' (expected apiKey, http, oauth2, openIdConnect or mutualTLS); the scheme is left out", cursor / "type", at: mapping.value("type")?.location)
             return nil
         }
-        var scheme = SecurityScheme(source: cursor.range(node.location), name: name, kind: kind)
+        var scheme = SecurityScheme(source: source(cursor, node.location), name: name, kind: kind)
         scheme.description = mapping.value("description").flatMap { string($0, cursor / "description") }
         scheme.extensions = extensions(mapping, cursor)
         return scheme

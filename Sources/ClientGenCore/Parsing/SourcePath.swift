@@ -45,4 +45,20 @@ public enum SourcePath {
         }
         return String(name)
     }
+
+    /// `file` as a `$ref` written in `base` names it: from `Specs/api/pets.yaml`, `Specs/common.yaml` is
+    /// `../common.yaml`. Both are names the same provider gave, so they share a root.
+    public static func relative(_ file: String, from base: String) -> String {
+        guard file.hasPrefix("/") == base.hasPrefix("/") else { return file }
+        let target = file.split(separator: "/")
+        let directory = base.split(separator: "/").dropLast()
+        var common = 0
+        while common < target.count - 1, common < directory.count, target[common] == directory[common] {
+            common += 1
+        }
+        let climbs = directory.dropFirst(common)
+        // `..` cannot be climbed back down without knowing the folder it left.
+        guard !climbs.contains("..") else { return file }
+        return (Array(repeating: "..", count: climbs.count) + target.dropFirst(common).map(String.init)).joined(separator: "/")
+    }
 }

@@ -61,6 +61,14 @@ public nonisolated enum CompletionChunkChoicesItemFinishReason: RawRepresentable
     }
 }
 
+public nonisolated struct ExportResultResultModel: Codable, Hashable, Sendable {
+    public var rows: [Row]?
+
+    public init(rows: [Row]? = nil) {
+        self.rows = rows
+    }
+}
+
 public nonisolated struct Problem: Codable, Hashable, Sendable {
     public var message: String?
 

@@ -37,6 +37,22 @@ extension Client {
         }
     }
 
+    /// A result that may hold millions of rows; getExportResultRows reads them as they arrive.
+    ///
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    /// - Returns: The rows of the result, as they arrive.
+    public func getExportResultRows(id: String) async throws -> JSONRows<Row> {
+        var request = Request(method: .get, path: "/exports/{id}/result")
+        request.path("id", id)
+        request.accept("application/json")
+        let response = try await connection.stream(request)
+        switch response.status {
+        case 200: return connection.jsonRows(from: response, at: "/result/rows", as: Row.self)
+        default: throw await connection.undocumentedError(response)
+        }
+    }
+
     /// - Returns: The server-sent events, as they arrive.
     public func getTicker() async throws -> ServerSentEvents<String> {
         var request = Request(method: .get, path: "/ticker")

@@ -45,4 +45,18 @@ extension Client {
         default: throw await connection.undocumentedError(response)
         }
     }
+
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    /// - Returns: The rows of the result, as they arrive.
+    public func getExportCSVRows(id: String) async throws -> CSVRows {
+        var request = Request(method: .get, path: "/exports/{id}/csv")
+        request.path("id", id)
+        request.accept("text/csv")
+        let response = try await connection.stream(request)
+        switch response.status {
+        case 200: return connection.csvRows(from: response)
+        default: throw await connection.undocumentedError(response)
+        }
+    }
 }

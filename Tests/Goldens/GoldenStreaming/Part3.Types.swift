@@ -13,6 +13,20 @@ public nonisolated struct CreateChatCompletionRequest: Codable, Hashable, Sendab
     }
 }
 
+public nonisolated struct ExportResult: Codable, Hashable, Sendable {
+    public var exportId: String
+    public var result: ExportResultResultModel?
+
+    enum CodingKeys: String, CodingKey {
+        case exportId = "export_id", result
+    }
+
+    public init(exportId: String, result: ExportResultResultModel? = nil) {
+        self.exportId = exportId
+        self.result = result
+    }
+}
+
 public nonisolated struct Progress: Codable, Hashable, Sendable {
     public var percent: Int
 

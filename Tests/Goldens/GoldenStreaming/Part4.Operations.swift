@@ -33,6 +33,19 @@ extension Client {
         }
     }
 
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    public func getExportCSV(id: String) async throws -> String {
+        var request = Request(method: .get, path: "/exports/{id}/csv")
+        request.path("id", id)
+        request.accept("text/csv")
+        let response = try await connection.send(request)
+        switch response.status {
+        case 200: return try response.text()
+        default: throw connection.undocumentedError(response)
+        }
+    }
+
     /// Events only; a GET stream reconnects with Last-Event-ID.
     ///
     /// - Parameters:
