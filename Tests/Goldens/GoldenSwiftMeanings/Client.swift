@@ -5,7 +5,7 @@ import Foundation
 
 /// Swift meanings 1.0
 ///
-/// Names and defaults that Swift gives meanings of its own: an enum case `none` beside Optional's, a default of `none` where an optional is expected (tomtom's routing spec), `init`, `self`, `Type`, `Protocol` and `Self` as cases, properties, types, parameters and operations.
+/// Names and defaults that Swift gives meanings of its own: an enum case `none` beside Optional's, a default of `none` where an optional is expected (tomtom's routing spec), `init`, `self`, `Type`, `Protocol` and `Self` as cases, properties, types, parameters and operations; parameters named as the generated method's own locals (`request`, `response`, `connection`, a wait method's `timeout`).
 public nonisolated struct Client: Sendable {
     public let connection: Connection
 

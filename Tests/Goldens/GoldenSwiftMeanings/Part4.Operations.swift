@@ -9,17 +9,29 @@ extension Client {
     ///   - traffic: The `traffic` query parameter.
     ///   - selfValue: The `self` query parameter.
     ///   - type: The `Type` query parameter.
+    ///   - request2: The `request` query parameter.
+    ///   - response2: The `response` query parameter.
+    ///   - connection2: The `connection` header.
+    ///   - timeout2: The `timeout` query parameter.
     public func `init`(
         avoid: Avoid? = Avoid.none,
         traffic: InitTraffic? = InitTraffic.none,
         selfValue: String? = nil,
-        type: String? = nil
+        type: String? = nil,
+        request2: String? = nil,
+        response2: String? = nil,
+        connection2: String? = nil,
+        timeout2: Int? = nil
     ) async throws -> Route {
         var request = Request(method: .get, path: "/routes")
         request.query("avoid", avoid)
         request.query("traffic", traffic)
         request.query("self", selfValue)
         request.query("Type", type)
+        request.query("request", request2)
+        request.query("response", response2)
+        request.header("connection", connection2)
+        request.query("timeout", timeout2)
         request.accept("application/json")
         let response = try await connection.send(request)
         switch response.status {
@@ -34,11 +46,15 @@ extension Client {
         traffic: InitTraffic? = InitTraffic.none,
         selfValue: String? = nil,
         type: String? = nil,
+        request2: String? = nil,
+        response2: String? = nil,
+        connection2: String? = nil,
+        timeout2: Int? = nil,
         every interval: Duration = .seconds(2),
         timeout: Duration = .seconds(300)
     ) async throws -> Route {
         try await poll(every: interval, timeout: timeout) {
-            let result = try await `init`(avoid: avoid, traffic: traffic, selfValue: selfValue, type: type)
+            let result = try await `init`(avoid: avoid, traffic: traffic, selfValue: selfValue, type: type, request2: request2, response2: response2, connection2: connection2, timeout2: timeout2)
             switch result.detour {
             case .none?, .some?: return result
             case .`init`?: throw WaitFailure(result)
