@@ -10,7 +10,8 @@ let shippedClients = ["Allium", "Dune", "Polytomic", "RoeAI", "TriggerDev"]
 let goldenModules = [
     "GoldenAuth", "GoldenComposition", "GoldenContentTypes", "GoldenDefaults", "GoldenDictionaries", "GoldenEnums",
     "GoldenErrors", "GoldenFormats", "GoldenForms", "GoldenHelpers", "GoldenNaming", "GoldenNullability", "GoldenNullability30", "GoldenParameters",
-    "GoldenRecursion", "GoldenStreaming", "GoldenSwagger2", "GoldenAlliumSeed", "GoldenTriggerSeed", "GoldenFlows",
+    "GoldenRecursion", "GoldenStreaming", "GoldenSwagger2", "GoldenSwiftMeanings", "GoldenAlliumSeed", "GoldenTriggerSeed",
+    "GoldenFlows",
 ]
 
 let strictSettings: [SwiftSetting] = [.treatAllWarnings(as: .error)]

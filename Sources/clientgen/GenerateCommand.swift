@@ -13,6 +13,10 @@ struct GenerateCommand: ParsableCommand {
             config (default: Specs/clientgen.yaml). Files are written only when their content changes, and nothing \
             is written when any spec has errors.
 
+            A defect local to one operation, parameter, response, property or mapping is a warning saying what \
+            was left out or assumed, and the rest is generated; --strict (or 'strict: true' in a config) makes \
+            such defects errors.
+
             --target-config reads a target's clientgen.yaml (module, access, templates, filter), as the build \
             plugin does: its keys win over --module, --access and --templates, which then give the defaults.
             """
@@ -42,6 +46,9 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Write nothing; exit 1 listing the files that would change.")
     var check = false
 
+    @Flag(help: "Make defects local to one part of a spec errors instead of warnings that say what was left out.")
+    var strict = false
+
     func validate() throws {
         if spec != nil, output == nil || (module == nil && targetConfig == nil) {
             throw ValidationError("A spec needs --output and --module (or --target-config).")
@@ -56,7 +63,7 @@ struct GenerateCommand: ParsableCommand {
         var planned: [PlannedFile] = []
         var failed = false
         for job in jobs {
-            let diagnostics = DiagnosticCollector()
+            let diagnostics = DiagnosticCollector(strict: strict || job.strict)
             let files = try generate(job, diagnostics: diagnostics)
             diagnostics.diagnostics.forEach { printError($0.description) }
             guard let files else {
@@ -93,6 +100,7 @@ struct GenerateCommand: ParsableCommand {
         var options: GenerationOptions
         var output: String
         var templates: String?
+        var strict = false
     }
 
     private func loadJobs() throws -> [Job] {
@@ -113,7 +121,7 @@ struct GenerateCommand: ParsableCommand {
             }
             let level = target.access ?? access ?? (targetConfig == nil ? .public : .internal)
             let options = GenerationOptions(moduleName: module, access: level, specName: (spec as NSString).lastPathComponent, filter: target.filter)
-            return [Job(spec: spec, options: options, output: output, templates: templates)]
+            return [Job(spec: spec, options: options, output: output, templates: templates, strict: target.strict)]
         }
         guard let data = FileManager.default.contents(atPath: config) else {
             throw ValidationError("No spec given and no config at \(config).")
@@ -127,7 +135,8 @@ struct GenerateCommand: ParsableCommand {
                 spec: resolve(client.spec, relativeTo: config),
                 options: client.generationOptions,
                 output: resolve(client.output, relativeTo: config),
-                templates: client.templates.map { resolve($0, relativeTo: config) } ?? templates
+                templates: client.templates.map { resolve($0, relativeTo: config) } ?? templates,
+                strict: client.strict
             )
         }
     }

@@ -16,8 +16,11 @@ struct LintCommand: ParsableCommand {
     @Argument(help: "OpenAPI 3 or Swagger 2.0 specs (YAML or JSON).")
     var specs: [String]
 
-    @Option(help: "A target's clientgen.yaml (access, filter), applied to every spec as the build plugin would.")
+    @Option(help: "A target's clientgen.yaml (access, filter, strict), applied to every spec as the build plugin would.")
     var targetConfig: String?
+
+    @Flag(help: "Make defects local to one part of a spec errors instead of warnings that say what was left out.")
+    var strict = false
 
     func run() throws {
         var target = TargetConfig()
@@ -32,7 +35,7 @@ struct LintCommand: ParsableCommand {
         let generator = Generator(sourceProvider: DiskSourceProvider())
         var failed = false
         for spec in specs {
-            let diagnostics = DiagnosticCollector()
+            let diagnostics = DiagnosticCollector(strict: strict || target.strict)
             if let data = FileManager.default.contents(atPath: spec) {
                 let options = GenerationOptions(
                     moduleName: target.module ?? "Lint", access: target.access ?? .public,

@@ -127,7 +127,7 @@ import Testing
         Self.expectBounded(outcome, "config")
         #expect(outcome.status == 1)
         #expect(outcome.stderrLines == [
-            "clientgen.yaml:5:5: error: unknown key 'acess'; expected one of 'access', 'filter', 'module', 'operations', 'output', 'spec', 'templates' [#/clients/0/acess]",
+            "clientgen.yaml:5:5: error: unknown key 'acess'; expected one of 'access', 'filter', 'module', 'operations', 'output', 'spec', 'strict', 'templates' [#/clients/0/acess]",
             "clientgen.yaml:6:1: error: unknown key 'verbose'; expected one of 'clients' [#/verbose]",
         ])
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Out").path))
@@ -177,18 +177,22 @@ import Testing
     @Test func fiftyMegabyteSpecWithASyntaxErrorAtTheEnd() async throws {
         let folder = try temporaryFolder("cli-huge")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let description = String(String(repeating: "lorem ipsum dolor sit amet ", count: 20).prefix(500))
-        var text = "openapi: 3.0.3\ninfo: {title: Huge, version: \"1\"}\npaths: {}\ncomponents:\n  schemas:\n"
-        var lines = 5
-        var index = 0
-        while text.utf8.count < 50 * 1024 * 1024 {
-            text += "    Schema\(index):\n      type: object\n      description: \"\(description)\"\n      properties:\n        id: {type: string, format: uuid}\n        name: {type: string}\n"
-            lines += 6
-            index += 1
+        // Building 50 MB of text takes seconds in a debug build: on the cooperative pool it would stall the HTTP tests.
+        let lines = try await offPool { () throws -> Int in
+            let description = String(String(repeating: "lorem ipsum dolor sit amet ", count: 20).prefix(500))
+            var text = "openapi: 3.0.3\ninfo: {title: Huge, version: \"1\"}\npaths: {}\ncomponents:\n  schemas:\n"
+            var lines = 5
+            var index = 0
+            while text.utf8.count < 50 * 1024 * 1024 {
+                text += "    Schema\(index):\n      type: object\n      description: \"\(description)\"\n      properties:\n        id: {type: string, format: uuid}\n        name: {type: string}\n"
+                lines += 6
+                index += 1
+            }
+            text += "    Broken: {type: string\n"
+            lines += 1
+            try text.write(to: folder.appendingPathComponent("huge.yaml"), atomically: true, encoding: .utf8)
+            return lines
         }
-        text += "    Broken: {type: string\n"
-        lines += 1
-        try text.write(to: folder.appendingPathComponent("huge.yaml"), atomically: true, encoding: .utf8)
         let output = folder.appendingPathComponent("Out")
 
         let outcome = try await ChildProcess.clientgen(["generate", "huge.yaml", "--output", "Out", "--module", "Huge"], in: folder, timeout: .seconds(120))
@@ -197,5 +201,96 @@ import Testing
         #expect(outcome.status == 1)
         #expect(outcome.stderrLines.first?.hasPrefix("huge.yaml:\(lines + 1):1: error: YAML syntax error: did not find expected ',' or '}' while parsing a flow mapping that starts at \(lines):13") == true, "\(outcome.stderr)")
         #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    /// A config's clients are all written or none is: one spec with errors, wherever it is listed, leaves every
+    /// output folder as it was, the good clients' included.
+    @Test(arguments: [0, 1, 2])
+    func configWithOneBrokenSpecWritesNoClient(brokenIndex: Int) async throws {
+        let folder = try temporaryFolder("cli-all-or-nothing")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = try String(contentsOf: Self.fixtures.appendingPathComponent("Generation/repeated-enums.yaml"), encoding: .utf8)
+        try good.write(to: folder.appendingPathComponent("good.yaml"), atomically: true, encoding: .utf8)
+        try "openapi: 3.0.3\ninfo: {title: Broken, version: '1'}\n".write(to: folder.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        var clients = ["First", "Second", "Third"].map { "  - spec: good.yaml\n    module: \($0)\n    output: Out/\($0)\n" }
+        clients[brokenIndex] = "  - spec: broken.yaml\n    module: Broken\n    output: Out/Broken\n"
+        try ("clients:\n" + clients.joined()).write(to: folder.appendingPathComponent("clientgen.yaml"), atomically: true, encoding: .utf8)
+
+        let outcome = try await ChildProcess.clientgen(["generate", "--config", "clientgen.yaml"], in: folder)
+
+        Self.expectBounded(outcome, "config")
+        #expect(outcome.status == 1)
+        #expect(outcome.stderrLines == [
+            "broken.yaml:1:1: error: the document has no 'paths'",
+            "clientgen: nothing was written because of the errors above",
+        ])
+        #expect(outcome.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Out").path), "a client was written: \(folderSnapshot(folder).keys.sorted())")
+    }
+
+    /// `--strict` makes defects the spec is generated around errors; warnings about what ClientGen does not
+    /// support stay warnings.
+    @Test func strictMakesLocalDefectsErrors() async throws {
+        let spec = "Invalid/unsupported-features.yaml"
+        let expected = try #require(Self.invalidFixtures.first { $0.spec == spec }).expected
+        let output = try Self.populatedOutput()
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        let before = folderSnapshot(output.deletingLastPathComponent())
+
+        let outcome = try await ChildProcess.clientgen(["generate", spec, "--output", output.path, "--module", "M", "--strict"], in: Self.fixtures)
+
+        Self.expectBounded(outcome, spec)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderrLines == [expected[0].replacingOccurrences(of: ": warning: ", with: ": error: ")] + expected.dropFirst() + [
+            "clientgen: nothing was written because of the errors above",
+        ])
+        #expect(expected[0].contains("is listed twice; the first is used"))
+        #expect(folderSnapshot(output.deletingLastPathComponent()) == before)
+    }
+
+    /// `--strict` reaches Swagger 2.0's defects too, in the sections the conversion moves (shared parameters and
+    /// responses, definitions): each becomes an error where the Swagger text has it, and nothing is written.
+    @Test func strictMakesSwagger2DefectsErrors() async throws {
+        let spec = "Invalid/swagger2-moved-defects.yaml"
+        let expected = try #require(Self.invalidFixtures.first { $0.spec == spec }).expected
+        #expect(expected.count == 4)
+        #expect(expected.allSatisfy { $0.contains(": warning: ") })
+        let output = try Self.populatedOutput()
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        let before = folderSnapshot(output.deletingLastPathComponent())
+
+        let outcome = try await ChildProcess.clientgen(["generate", spec, "--output", output.path, "--module", "M", "--strict"], in: Self.fixtures)
+
+        Self.expectBounded(outcome, spec)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderrLines == expected.map { $0.replacingOccurrences(of: ": warning: ", with: ": error: ") } + [
+            "clientgen: nothing was written because of the errors above",
+        ])
+        #expect(outcome.stdout.isEmpty)
+        #expect(folderSnapshot(output.deletingLastPathComponent()) == before)
+    }
+
+    /// `strict: true` in a config does for its client what `--strict` does, and so stops the others too.
+    @Test func strictKeyInConfig() async throws {
+        let folder = try temporaryFolder("cli-strict-config")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let defective = try String(contentsOf: Self.fixtures.appendingPathComponent("Invalid/path-parameters.yaml"), encoding: .utf8)
+        try defective.write(to: folder.appendingPathComponent("api.yaml"), atomically: true, encoding: .utf8)
+        let config = "clients:\n  - spec: api.yaml\n    module: Lenient\n    output: Out/Lenient\n  - spec: api.yaml\n    module: Strict\n    output: Out/Strict\n    strict: true\n"
+        try config.write(to: folder.appendingPathComponent("clientgen.yaml"), atomically: true, encoding: .utf8)
+
+        let outcome = try await ChildProcess.clientgen(["generate", "--config", "clientgen.yaml"], in: folder)
+
+        #expect(outcome.status == 1)
+        let lenient = outcome.stderrLines.filter { $0.contains(": warning: ") }
+        let strict = outcome.stderrLines.filter { $0.contains(": error: ") }
+        #expect(lenient.count == 5)
+        #expect(strict == lenient.map { $0.replacingOccurrences(of: ": warning: ", with: ": error: ") })
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Out").path))
+
+        try config.replacingOccurrences(of: "strict: true", with: "strict: false").write(to: folder.appendingPathComponent("clientgen.yaml"), atomically: true, encoding: .utf8)
+        let relaxed = try await ChildProcess.clientgen(["generate", "--config", "clientgen.yaml"], in: folder)
+        #expect(relaxed.status == 0, "\(relaxed.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Out/Strict/Client.swift").path))
     }
 }

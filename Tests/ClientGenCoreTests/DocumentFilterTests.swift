@@ -250,7 +250,7 @@ import Testing
         #expect(config == nil)
         #expect(diagnostics.map(\.description) == [
             "Sources/App/clientgen.yaml:1:9: error: '9lives' is not a valid Swift module name [#/module]",
-            "Sources/App/clientgen.yaml:2:1: error: unknown key 'acces'; expected one of 'access', 'filter', 'module', 'templates' [#/acces]",
+            "Sources/App/clientgen.yaml:2:1: error: unknown key 'acces'; expected one of 'access', 'filter', 'module', 'strict', 'templates' [#/acces]",
             "Sources/App/clientgen.yaml:3:9: error: 'access' must be 'public' or 'internal', found 'private' [#/access]",
             "Sources/App/clientgen.yaml:5:3: error: unknown key 'operation'; expected one of 'operations', 'paths', 'tags' [#/filter/operation]",
             "Sources/App/clientgen.yaml:6:10: error: 'tags' must list strings, found a mapping [#/filter/tags/0]",

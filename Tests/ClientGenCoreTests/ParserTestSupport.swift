@@ -42,13 +42,13 @@ enum ParserFixtures {
         return DocumentParser(sourceProvider: provider).parse(path: "Seeds/\(name)")
     }
 
-    /// Parses specs given as text; the first is the root.
-    static func parse(_ files: [String: String], root: String = "api.yaml") -> ParseResult {
-        DocumentParser(sourceProvider: InMemorySourceProvider(texts: files)).parse(path: root)
+    /// Parses specs given as text; the first is the root. `strict` as `--strict` sets it.
+    static func parse(_ files: [String: String], root: String = "api.yaml", strict: Bool = false) -> ParseResult {
+        DocumentParser(sourceProvider: InMemorySourceProvider(texts: files)).parse(path: root, strict: strict)
     }
 
-    static func parse(_ text: String) -> ParseResult {
-        parse(["api.yaml": text])
+    static func parse(_ text: String, strict: Bool = false) -> ParseResult {
+        parse(["api.yaml": text], strict: strict)
     }
 
     /// Every `Schema.reference` and discriminator mapping reference in the document's operations and schemas.

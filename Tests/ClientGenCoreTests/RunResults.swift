@@ -18,8 +18,8 @@ struct GenerationResult: Sendable {
 }
 
 extension DocumentParser {
-    func parse(path: String) -> ParseResult {
-        let diagnostics = DiagnosticCollector()
+    func parse(path: String, strict: Bool = false) -> ParseResult {
+        let diagnostics = DiagnosticCollector(strict: strict)
         let document = parse(path: path, diagnostics: diagnostics)
         return ParseResult(document: document, diagnostics: diagnostics.diagnostics)
     }

@@ -15,37 +15,88 @@ import Testing
 
     """
 
+    private static let itemsSpec = """
+    paths:
+      /items:
+        get:
+          parameters:
+            - name: tabs
+              in: query
+              type: array
+              collectionFormat: tsv
+              items:
+                type: string
+          responses:
+            "200":
+              description: ok
+              schema:
+                $ref: '#/definitions/Item'
+    definitions:
+      Item:
+        type: object
+        properties:
+          size:
+            type: integer
+            format: [int32]
+    """
+
     @Test func diagnosticsPointAtTheSwaggerText() throws {
-        let result = ParserFixtures.parse(Self.header + """
+        let result = ParserFixtures.parse(Self.header + Self.itemsSpec)
+        let tabs = "api.yaml:14:29: warning: collectionFormat 'tsv' has no OpenAPI 3 equivalent; the values are joined with commas (as csv) instead of tabs [#/paths/~1items/get/parameters/0/collectionFormat]"
+        // Read from `components/schemas/Item`, reported where the Swagger text has it.
+        let format = "api.yaml:28:17: warning: expected a string, found a sequence; it is ignored [#/definitions/Item/properties/size/format]"
+        #expect(result.diagnostics.map(\.description) == [tabs, format])
+        // A local defect: the rest is generated, the size without its format.
+        let document = try #require(result.document)
+        let size = try #require(document.schemas.first { $0.name == "Item" }?.schema.properties.first { $0.name == "size" })
+        #expect(size.schema.types == [.integer])
+        #expect(size.schema.format == nil)
+
+        // --strict makes the defect an error at the same place; 'tsv', valid Swagger that OpenAPI 3 cannot
+        // say, stays a warning.
+        let strict = ParserFixtures.parse(Self.header + Self.itemsSpec, strict: true)
+        #expect(strict.diagnostics.map(\.description) == [tabs, format.replacingOccurrences(of: ": warning: ", with: ": error: ")])
+        #expect(strict.document == nil)
+    }
+
+    /// Valid Swagger that OpenAPI 3 cannot say the same way (no schemes, tsv/ssv, a joined list in a multipart
+    /// form) is a plain warning, which --strict leaves alone; 'multi' in a header breaks Swagger's rules and is a
+    /// defect. The converter's own diagnostics name the parameter as written, not its place in the converted
+    /// list (the form field 'tags' is parameters/1 even though the converted parameters renumber).
+    @Test func strictStopsAtDefectsNotAtWhatOpenAPI3CannotSay() throws {
+        let text = """
+        swagger: "2.0"
+        info: {title: T, version: "1"}
+        host: api.example.com
         paths:
-          /items:
-            get:
+          /upload:
+            post:
+              consumes: [multipart/form-data]
               parameters:
-                - name: tabs
-                  in: query
-                  type: array
-                  collectionFormat: tsv
-                  items:
-                    type: string
+                - {name: file, in: formData, type: file}
+                - {name: tags, in: formData, type: array, items: {type: string}, collectionFormat: csv}
+                - {name: X-Ids, in: header, type: array, items: {type: string}, collectionFormat: ssv}
+                - {name: X-Many, in: header, type: array, items: {type: string}, collectionFormat: multi}
               responses:
-                "200":
-                  description: ok
-                  schema:
-                    $ref: '#/definitions/Item'
-        definitions:
-          Item:
-            type: object
-            properties:
-              size:
-                type: integer
-                format: [int32]
-        """)
-        #expect(result.diagnostics.map(\.description) == [
-            "api.yaml:14:29: warning: collectionFormat 'tsv' has no OpenAPI 3 equivalent; the values are joined with commas (as csv) instead of tabs [#/paths/~1items/get/parameters/0/collectionFormat]",
-            // Read from `components/schemas/Item`, reported where the Swagger text has it.
-            "api.yaml:28:17: error: expected a string, found a sequence [#/definitions/Item/properties/size/format]",
-        ])
-        #expect(result.document == nil)
+                "204": {description: done}
+        """
+        let notes = [
+            "api.yaml:3:7: warning: the document has no 'schemes'; https is assumed for host 'api.example.com' [#/host]",
+            "api.yaml:10:92: warning: multipart/form-data sends each value of 'tags' as a part of its own; collectionFormat 'csv' is not applied [#/paths/~1upload/post/parameters/1/collectionFormat]",
+            "api.yaml:11:91: warning: collectionFormat 'ssv' has no OpenAPI 3 equivalent in a header parameter; the values are joined with commas (as csv) [#/paths/~1upload/post/parameters/2/collectionFormat]",
+        ]
+        let multi = "api.yaml:12:92: warning: collectionFormat 'multi' repeats query or formData parameters only; in a header parameter the values are joined with commas (as csv) [#/paths/~1upload/post/parameters/3/collectionFormat]"
+        let lenient = ParserFixtures.parse(text)
+        #expect(lenient.diagnostics.map(\.description) == notes + [multi])
+        #expect(lenient.document != nil)
+
+        let strict = ParserFixtures.parse(text, strict: true)
+        #expect(strict.diagnostics.map(\.description) == notes + [multi.replacingOccurrences(of: ": warning: ", with: ": error: ")])
+        #expect(strict.document == nil)
+
+        let valid = ParserFixtures.parse(text.replacingOccurrences(of: "collectionFormat: multi", with: "collectionFormat: csv"), strict: true)
+        #expect(valid.diagnostics.map(\.description) == notes)
+        #expect(valid.document != nil)
     }
 
     @Test func modelElementsNameTheirSwaggerPlace() throws {
@@ -394,8 +445,10 @@ import Testing
         }
     }
 
-    @Test func wrongNodeKindsAreReportedNotCrashed() {
-        let result = ParserFixtures.parse("""
+    /// Each wrong node is a defect local to its place: reported there with what is left out, and the rest
+    /// generated; --strict makes each an error.
+    @Test func wrongNodeKindsAreReportedNotCrashed() throws {
+        let text = """
         swagger: "2.0"
         info: {title: T, version: "1"}
         host: [a, b]
@@ -430,7 +483,34 @@ import Testing
               responses: [1]
           /b: 3
           /c: {$ref: '#/paths/~1c'}
-        """)
-        #expect(result.hasErrors)
+        """
+        let result = ParserFixtures.parse(text)
+        let places = result.diagnostics.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.path.map { "\($0)" } ?? "-")" }
+        #expect(places == [
+            "1:1 #", // no host or basePath
+            "3:7 #/host", "4:11 #/basePath", "5:10 #/schemes", "6:11 #/consumes", "7:12 #/produces/0",
+            "9:6 #/securityDefinitions/a", "10:6 #/securityDefinitions/b", "11:27 #/securityDefinitions/c/flow",
+            "12:12 #/security/0", "12:17 #/security/1/a", "13:13 #/parameters", "14:12 #/responses",
+            "16:33 #/definitions/A/properties", "16:37 #/definitions/A/items", "16:56 #/definitions/A/allOf",
+            "16:79 #/definitions/A/discriminator", "17:13 #/definitions/B/$ref", "18:6 #/definitions/C",
+            "21:17 #/paths/~1a/parameters", "23:20 #/paths/~1a/get/parameters/0", "23:31 #/paths/~1a/get/parameters/1/$ref",
+            "23:64 #/paths/~1a/get/parameters/2/schema", "23:110 #/paths/~1a/get/parameters/3/items",
+            "23:131 #/paths/~1a/get/parameters/3/collectionFormat", "25:16 #/paths/~1a/get/responses/200",
+            "26:65 #/paths/~1a/get/responses/201/headers", "27:47 #/paths/~1a/get/responses/202/headers/X",
+            "27:85 #/paths/~1a/get/responses/202/headers/Y/collectionFormat", "28:11 #/paths/~1a/post",
+            "30:17 #/paths/~1a/put/consumes", "32:18 #/paths/~1a/put/responses", "33:7 #/paths/~1b", "34:14 #/paths/~1c/$ref",
+        ])
+        #expect(!result.hasErrors)
+        let document = try #require(result.document)
+        #expect(document.operations.map { "\($0.method.rawValue) \($0.path)" } == ["get /a", "put /a"])
+        #expect(document.schemas.map(\.name) == ["A", "B", "C"])
+
+        // --strict: every defect an error at the same place; the two notes on what ClientGen cannot say (no
+        // server URL, a tuple's items) stay warnings.
+        let strict = ParserFixtures.parse(text, strict: true)
+        #expect(strict.document == nil)
+        #expect(strict.errors.count == 32)
+        #expect(strict.warnings.map { $0.path.map { "\($0)" } ?? "-" } == ["#", "#/definitions/A/items"])
+        #expect(strict.diagnostics.map(\.location) == result.diagnostics.map(\.location))
     }
 }

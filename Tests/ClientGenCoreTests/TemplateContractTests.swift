@@ -113,6 +113,53 @@ import Testing
         ]) == [])
     }
 
+    /// Text reaches templates as `TemplateText`, which the renderer prints without the casts a plain `Any` costs;
+    /// it must behave in every way a String did: printed as it is, transformed, entered as a section when present
+    /// and skipped when absent, and listed line by line.
+    @Test func textRendersAsAStringWould() throws {
+        let diagnostics = DiagnosticCollector()
+        let renderer = try #require(Renderer.make(overrides: [
+            TemplateSource(name: "header", file: "custom/header.mustache", text: "{{% CONTENT_TYPE: TEXT }}\n// {{uppercased(specName)}} <&>\n"),
+            TemplateSource(name: "operations", file: "custom/operations.mustache", text: """
+                {{% CONTENT_TYPE: TEXT }}
+                {{> header}}
+                {{#operations}}
+                {{name}} {{capitalized(name)}}{{#returnType}} -> {{.}}{{/returnType}}{{^returnType}} (nothing){{/returnType}} [{{#docLines}}{{.}}|{{/docLines}}] {{#first(requestLines)}}{{.}}{{/first(requestLines)}}
+                {{/operations}}
+
+                """),
+        ], diagnostics: diagnostics))
+        #expect(diagnostics.diagnostics.isEmpty)
+        let spec = """
+            openapi: 3.0.3
+            info: {title: T, version: "1"}
+            paths:
+              /items/{id}:
+                get:
+                  operationId: getItem
+                  summary: Reads <one> item.
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  responses: {"200": {description: ok, content: {application/json: {schema: {type: string}}}}}
+                delete:
+                  operationId: deleteItem
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  responses: {"204": {description: gone}}
+            """
+        var generator = Generator(sourceProvider: InMemorySourceProvider())
+        generator.renderer = renderer
+        let result = generator.generate(file: "api.yaml", bytes: Array(spec.utf8), options: GenerationOptions(moduleName: "M", specName: "api.yaml"))
+        #expect(result.diagnostics.isEmpty)
+        let files = try #require(result.files).filter { $0.name.hasSuffix(".Operations.swift") }
+        // The operations land in whichever parts their names hash to; every part has the header.
+        #expect(files.count == 4)
+        #expect(files.allSatisfy { $0.contents.hasPrefix("// API.YAML <&>\n") })
+        let lines = files.flatMap { $0.contents.split(separator: "\n").dropFirst().map(String.init) }.sorted()
+        #expect(lines == [
+            "deleteItem Deleteitem (nothing) [ - Parameters:|   - id: The `id` path parameter.|] request.path(\"id\", id)",
+            "getItem Getitem -> String [ Reads <one> item.|| - Parameters:|   - id: The `id` path parameter.|] request.path(\"id\", id)",
+        ])
+    }
+
     /// A template with an unknown key is refused before anything is generated, by `generate` and `lint` alike.
     @Test func generateRefusesABrokenTemplateAndWritesNothing() async throws {
         let folder = try temporaryFolder("cli-templates")

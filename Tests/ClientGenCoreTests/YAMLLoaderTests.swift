@@ -61,8 +61,17 @@ import Testing
         #expect(root["n"]?.sequence?.items.count == 2)
     }
 
-    @Test func duplicateKeyIsAnErrorAtTheSecondKey() {
-        #expect(error("a: 1\nb: 2\na: 3\n") == "t.yaml:3:1: error: duplicate key 'a' (first defined at 1:1)")
+    /// YAML forbids a key written twice; PyYAML and JSON parsers take the later value, and so does the loader,
+    /// saying so at the second key: a warning, or an error when defects are errors.
+    @Test func duplicateKeyTakesTheLaterValueWithAWarningAtTheSecondKey() throws {
+        let diagnostics = DiagnosticCollector()
+        let root = try #require(YAMLLoader().load("a: 1\nb: 2\na: 3\n", file: "t.yaml", diagnostics: diagnostics)?.mapping)
+        #expect(root.keys == ["a", "b"])
+        #expect(root["a"]?.scalar?.value == "3")
+        #expect(diagnostics.diagnostics.map(\.description) == ["t.yaml:3:1: warning: duplicate key 'a' (first defined at 1:1); the later value is used"])
+        let strict = DiagnosticCollector(strict: true)
+        _ = YAMLLoader().load("a: 1\nb: 2\na: 3\n", file: "t.yaml", diagnostics: strict)
+        #expect(strict.diagnostics.map(\.description) == ["t.yaml:3:1: error: duplicate key 'a' (first defined at 1:1); the later value is used"])
     }
 
     @Test func emptyInput() {

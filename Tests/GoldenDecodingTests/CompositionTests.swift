@@ -4,6 +4,20 @@ import GoldenComposition
 import Testing
 
 @Suite struct CompositionTests {
+    /// A name `required` lists and no part declares is a property, not dropped: untyped, or typed as the
+    /// additional properties are; a body without it does not decode.
+    @Test func namesListedOnlyInRequiredAreKept() throws {
+        let envelope = try GoldenCoding.decode(Envelope.self, #"{"id": "e1", "payload": {"n": [1, 2]}}"#)
+        #expect(envelope.payload == .object(["n": .array([.int(1), .int(2)])]))
+        #expect(try GoldenCoding.json(Envelope(id: "e1", payload: .string("p"))) == .object(["id": .string("e1"), "payload": .string("p")]))
+        #expect(throws: DecodingError.self) { try GoldenCoding.decode(Envelope.self, #"{"id": "e1"}"#) }
+
+        let labels = try GoldenCoding.decode(Labels.self, #"{"primary": "red", "shade": "dark"}"#)
+        #expect(labels.primary == "red")
+        #expect(labels.additionalProperties == ["shade": "dark"])
+        #expect(try GoldenCoding.roundTrip(labels) == labels)
+    }
+
     @Test func allOfMergesNestedPartsAndOwnProperties() throws {
         let employee = try GoldenCoding.decode(Employee.self, """
             {"name": "Ada", "createdAt": "2024-04-29T21:11:17Z", "employeeId": 7, "manager": "Grace"}

@@ -9,8 +9,15 @@ import Testing
 @Suite struct FormsTests {
     static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts")
 
-    /// Runs `arguments` with `input` on standard input and returns standard output.
-    static func run(_ arguments: [String], input: Data) throws -> Data {
+    /// Runs `arguments` with `input` on standard input and returns standard output, on a thread of its own: a
+    /// blocking wait on a cooperative thread would stall every other test's requests while the parser starts.
+    static func run(_ arguments: [String], input: Data) async throws -> Data {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try runBlocking(arguments, input: input) }) }.start()
+        }
+    }
+
+    static func runBlocking(_ arguments: [String], input: Data) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
@@ -35,7 +42,7 @@ import Testing
     }
 
     static var rackAvailable: Bool {
-        (try? run(["ruby", "-e", "require 'rack'"], input: Data())) != nil
+        (try? runBlocking(["ruby", "-e", "require 'rack'"], input: Data())) != nil
     }
 
     struct ParsedPart: Decodable, Equatable {
@@ -53,14 +60,14 @@ import Testing
         var parts: [ParsedPart]
     }
 
-    static func parseMultipart(_ request: RecordedRequest) throws -> ParsedBody {
+    static func parseMultipart(_ request: RecordedRequest) async throws -> ParsedBody {
         let contentType = try #require(request.header("Content-Type"))
-        let output = try run(["python3", scripts.appendingPathComponent("multipart_parts.py").path, contentType], input: request.body)
+        let output = try await run(["python3", scripts.appendingPathComponent("multipart_parts.py").path, contentType], input: request.body)
         return try JSONDecoder().decode(ParsedBody.self, from: output)
     }
 
-    static func sha256(_ data: Data) throws -> String {
-        String(decoding: try run(["sha256sum"], input: data).prefix(64), as: UTF8.self)
+    static func sha256(_ data: Data) async throws -> String {
+        String(decoding: try await run(["sha256sum"], input: data).prefix(64), as: UTF8.self)
     }
 
     static func client(_ server: TestServer) -> Client {
@@ -85,7 +92,7 @@ import Testing
         }
         let form = UploadFileForm(
             file: try MultipartFile(contentsOf: imageFile),
-            fileXChecksum: try Self.sha256(image),
+            fileXChecksum: try await Self.sha256(image),
             purpose: .avatar,
             tags: ["a b", "c&d"],
             metadata: UploadMetadata(source: "camera"),
@@ -100,21 +107,21 @@ import Testing
             let stored = try await Self.client(server).uploadFile(body: form)
             #expect(stored.id == "f1")
             let request = try #require(await server.requests.first)
-            let parsed = try Self.parseMultipart(request)
+            let parsed = try await Self.parseMultipart(request)
             #expect(parsed.defects == [])
             #expect(parsed.parts == [
-                ParsedPart(name: "file", filename: "photo.png", contentType: "image/png", headers: ["X-Checksum": try Self.sha256(image)],
-                           size: image.count, sha256: try Self.sha256(image), text: nil),
-                ParsedPart(name: "purpose", filename: nil, contentType: nil, headers: [:], size: 6, sha256: try Self.sha256(Data("avatar".utf8)), text: "avatar"),
-                ParsedPart(name: "tags", filename: nil, contentType: nil, headers: [:], size: 3, sha256: try Self.sha256(Data("a b".utf8)), text: "a b"),
-                ParsedPart(name: "tags", filename: nil, contentType: nil, headers: [:], size: 3, sha256: try Self.sha256(Data("c&d".utf8)), text: "c&d"),
+                ParsedPart(name: "file", filename: "photo.png", contentType: "image/png", headers: ["X-Checksum": try await Self.sha256(image)],
+                           size: image.count, sha256: try await Self.sha256(image), text: nil),
+                ParsedPart(name: "purpose", filename: nil, contentType: nil, headers: [:], size: 6, sha256: try await Self.sha256(Data("avatar".utf8)), text: "avatar"),
+                ParsedPart(name: "tags", filename: nil, contentType: nil, headers: [:], size: 3, sha256: try await Self.sha256(Data("a b".utf8)), text: "a b"),
+                ParsedPart(name: "tags", filename: nil, contentType: nil, headers: [:], size: 3, sha256: try await Self.sha256(Data("c&d".utf8)), text: "c&d"),
                 ParsedPart(name: "metadata", filename: nil, contentType: "application/vnd.example+json", headers: [:], size: 19,
-                           sha256: try Self.sha256(Data(#"{"source":"camera"}"#.utf8)), text: #"{"source":"camera"}"#),
+                           sha256: try await Self.sha256(Data(#"{"source":"camera"}"#.utf8)), text: #"{"source":"camera"}"#),
                 ParsedPart(name: "extras", filename: "Résumé \"v2\" \\ final.txt", contentType: "text/plain", headers: [:], size: notes.count,
-                           sha256: try Self.sha256(notes), text: String(decoding: notes, as: UTF8.self)),
+                           sha256: try await Self.sha256(notes), text: String(decoding: notes, as: UTF8.self)),
                 ParsedPart(name: "extras", filename: "stream.bin", contentType: "application/octet-stream", headers: [:], size: streamed.count,
-                           sha256: try Self.sha256(streamed), text: nil),
-                ParsedPart(name: "count", filename: nil, contentType: nil, headers: [:], size: 1, sha256: try Self.sha256(Data("3".utf8)), text: "3"),
+                           sha256: try await Self.sha256(streamed), text: nil),
+                ParsedPart(name: "count", filename: nil, contentType: nil, headers: [:], size: 1, sha256: try await Self.sha256(Data("3".utf8)), text: "3"),
             ])
         }
     }
@@ -145,7 +152,7 @@ import Testing
             let requests = await server.requests
             #expect(requests.first?.body.isEmpty == true)
             #expect(requests.first?.header("Content-Type") == nil)
-            let parsed = try Self.parseMultipart(try #require(requests.last))
+            let parsed = try await Self.parseMultipart(try #require(requests.last))
             #expect(parsed.parts.map(\.name) == ["image"])
             #expect(parsed.parts.first?.text == "img")
         }
@@ -169,7 +176,7 @@ import Testing
             #expect(try await Self.client(server).createCharge(body: params).id == "ch_1")
             let request = try #require(await server.requests.first)
             #expect(request.header("Content-Type") == "application/x-www-form-urlencoded")
-            let parsed = try JSONSerialization.jsonObject(with: Self.run(["ruby", Self.scripts.appendingPathComponent("rack_form.rb").path], input: request.body)) as? NSDictionary
+            let parsed = try JSONSerialization.jsonObject(with: await Self.run(["ruby", Self.scripts.appendingPathComponent("rack_form.rb").path], input: request.body)) as? NSDictionary
             let expected: NSDictionary = [
                 "amount": "2000",
                 "expand": ["customer", "invoice.lines"],

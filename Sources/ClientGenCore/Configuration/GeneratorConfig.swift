@@ -7,6 +7,7 @@
 ///     output: ../Sources/Allium
 ///     access: public          # optional: public (default) or internal
 ///     templates: templates    # optional: a folder of .mustache overrides
+///     strict: true            # optional: local spec defects are errors, not warnings
 ///     filter:                 # optional: generate only these operations
 ///       operations: [getQueryRunResults]
 /// ```
@@ -18,6 +19,8 @@ public struct GeneratorConfig: Sendable {
         public var access: AccessLevel
         public var templates: String?
         public var filter: DocumentFilter
+        /// Defects local to one part of the spec stop generation instead of being generated around.
+        public var strict = false
         /// Extensions added to operations by `operationId`, for specs that must stay verbatim.
         public var operationExtensions: [String: [String: SpecExtension]] = [:]
 
@@ -54,7 +57,7 @@ public struct GeneratorConfig: Sendable {
                 reader.error("each client must be a mapping with 'spec', 'module' and 'output'", at: item.location, path: path)
                 continue
             }
-            reader.reportUnknownKeys(in: entry, allowed: ["spec", "module", "output", "access", "templates", "filter", "operations"], path: path)
+            reader.reportUnknownKeys(in: entry, allowed: ["spec", "module", "output", "access", "templates", "filter", "operations", "strict"], path: path)
             let spec = reader.string("spec", in: entry, path: path, required: true)
             let module = reader.module(in: entry, path: path, required: true)
             let output = reader.string("output", in: entry, path: path, required: true)
@@ -62,9 +65,11 @@ public struct GeneratorConfig: Sendable {
             let templates = reader.string("templates", in: entry, path: path, required: false)
             let filter = reader.filter(in: entry, path: path)
             let operationExtensions = reader.operationExtensions(in: entry, path: path)
+            let strict = reader.bool("strict", in: entry, path: path) ?? false
             if let spec, let module, let output {
                 var client = Client(spec: spec, module: module, output: output, access: access, templates: templates, filter: filter)
                 client.operationExtensions = operationExtensions
+                client.strict = strict
                 clients.append(client)
             }
         }
@@ -80,6 +85,7 @@ public struct GeneratorConfig: Sendable {
 /// module: Notes           # the name quoted in the generated files; default: the target's name
 /// access: internal        # internal (default) or public, for a library target that re-exports the client
 /// templates: Templates    # a folder of .mustache overrides
+/// strict: true            # local spec defects are errors, not warnings
 /// filter:                 # generate only these operations (and the schemas they use)
 ///   operations: [getNote]
 ///   tags: [notes]
@@ -90,15 +96,17 @@ public struct TargetConfig: Sendable {
     public var access: AccessLevel?
     public var templates: String?
     public var filter: DocumentFilter
+    public var strict: Bool
 
-    public init(module: String? = nil, access: AccessLevel? = nil, templates: String? = nil, filter: DocumentFilter = DocumentFilter()) {
+    public init(module: String? = nil, access: AccessLevel? = nil, templates: String? = nil, filter: DocumentFilter = DocumentFilter(), strict: Bool = false) {
         self.module = module
         self.access = access
         self.templates = templates
         self.filter = filter
+        self.strict = strict
     }
 
-    public static let keys: Set<String> = ["module", "access", "templates", "filter"]
+    public static let keys: Set<String> = ["module", "access", "templates", "filter", "strict"]
 
     /// Parses a target config, or reports why it cannot be used (unknown keys included) with locations.
     public static func parse(file: String, bytes: [UInt8], diagnostics: DiagnosticCollector) -> TargetConfig? {
@@ -124,7 +132,8 @@ public struct TargetConfig: Sendable {
             module: reader.module(in: mapping, path: .root, required: false),
             access: reader.access(in: mapping, path: .root),
             templates: reader.string("templates", in: mapping, path: .root, required: false),
-            filter: reader.filter(in: mapping, path: .root)
+            filter: reader.filter(in: mapping, path: .root),
+            strict: reader.bool("strict", in: mapping, path: .root) ?? false
         )
         return reader.failed ? nil : config
     }
@@ -163,6 +172,15 @@ private struct ConfigReader {
             return nil
         }
         return scalar.value
+    }
+
+    mutating func bool(_ key: String, in mapping: YAMLMapping, path: JSONPath) -> Bool? {
+        guard let node = mapping[key] else { return nil }
+        guard let value = node.scalar?.bool else {
+            error("'\(key)' must be true or false, found \(node.kindDescription)", at: node.location, path: path / key)
+            return nil
+        }
+        return value
     }
 
     mutating func module(in mapping: YAMLMapping, path: JSONPath, required: Bool) -> String? {

@@ -7,8 +7,12 @@ public final class DiagnosticCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var collected: [Diagnostic] = []
     private var seen: Set<Diagnostic> = []
+    /// Whether defects local to one part of a spec stop generation (`--strict`, `strict: true` in a config).
+    public let strict: Bool
 
-    public init() {}
+    public init(strict: Bool = false) {
+        self.strict = strict
+    }
 
     public func emit(_ diagnostic: Diagnostic) {
         lock.withLock {
@@ -23,6 +27,15 @@ public final class DiagnosticCollector: @unchecked Sendable {
     public func warning(_ message: String, at source: SourceRange) {
         emit(Diagnostic(.warning, message, file: source.file, location: source.location, path: source.path))
     }
+
+    /// A defect local to one operation, parameter, response, property or mapping, which generation works around:
+    /// the message says what was dropped or assumed. A warning, so that one bad corner of a large spec costs only
+    /// that corner, unless the team asked for strictness.
+    public func defect(_ message: String, at source: SourceRange) {
+        emit(Diagnostic(defectSeverity, message, file: source.file, location: source.location, path: source.path))
+    }
+
+    public var defectSeverity: Diagnostic.Severity { strict ? .error : .warning }
 
     public var hasErrors: Bool { errorCount > 0 }
 

@@ -45,10 +45,22 @@ private struct DocumentReader {
 
     func read(_ root: YAMLNode) -> Document? {
         let cursor = Cursor(file: context.rootFile, path: .root)
-        guard let mapping = context.mapping(root, cursor) else { return nil }
+        guard case .mapping(let mapping) = root else {
+            context.error("expected a mapping, found \(root.kindDescription)", cursor, at: root.location)
+            return nil
+        }
         guard let version = version(mapping, cursor, root: root) else { return nil }
+        // The objects the rest of the document hangs from: without them there is no document to generate around.
+        var broken: Set<String> = []
+        for key in ["info", "paths", "components"] {
+            guard let entry = mapping.entry(key), entry.value.mapping == nil else { continue }
+            // A key written with no value reads as empty, as everywhere else; but `info` must say something.
+            if key != "info", entry.value.scalar?.isNull == true { continue }
+            context.error("'\(key)' must be a mapping, found \(entry.value.kindDescription)", cursor / key, at: entry.value.location)
+            broken.insert(key)
+        }
 
-        let info = mapping.entry("info").flatMap { context.info($0.value, cursor / "info") }
+        let info = broken.contains("info") ? nil : mapping.entry("info").flatMap { context.info($0.value, cursor / "info") }
         if mapping.entry("info") == nil {
             context.error("the document has no 'info' (with 'title' and 'version')", cursor, at: root.location)
         }
@@ -56,7 +68,7 @@ private struct DocumentReader {
         document.extensions = context.extensions(mapping, cursor)
 
         var components: YAMLMapping?
-        if let entry = mapping.entry("components") {
+        if let entry = mapping.entry("components"), !broken.contains("components") {
             components = context.mapping(entry.value, cursor / "components")
         }
         let componentsCursor = cursor / "components"
@@ -73,7 +85,7 @@ private struct DocumentReader {
             case "servers": document.servers = context.servers(entry.value, at)
             case "security": document.security = context.securityRequirements(entry.value, at)
             case "tags": document.tags = context.tags(entry.value, at)
-            case "paths": context.paths(entry.value, at, into: &document.operations, operationIds: &operationIds)
+            case "paths" where !broken.contains("paths"): context.paths(entry.value, at, into: &document.operations, operationIds: &operationIds)
             default: break
             }
         }

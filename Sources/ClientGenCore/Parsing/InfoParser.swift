@@ -4,10 +4,9 @@ extension ParseContext {
         guard let mapping = self.mapping(node, cursor) else { return nil }
         let title = mapping.value("title").flatMap { string($0, cursor / "title") }
         let version = mapping.value("version").flatMap { string($0, cursor / "version") }
-        if title == nil { error("info has no 'title'", cursor, at: node.location) }
-        if version == nil { error("info has no 'version'", cursor, at: node.location) }
-        guard let title, let version else { return nil }
-        return Info(title: title, version: version, description: mapping.value("description").flatMap { string($0, cursor / "description") })
+        if title == nil { defect("info has no 'title'; the client's documentation names none", cursor, at: node.location) }
+        if version == nil { defect("info has no 'version'; the client's documentation names none", cursor, at: node.location) }
+        return Info(title: title ?? "", version: version ?? "", description: mapping.value("description").flatMap { string($0, cursor / "description") })
     }
 
     func servers(_ node: YAMLNode, _ cursor: Cursor) -> [Server] {
@@ -17,16 +16,19 @@ extension ParseContext {
             let at = cursor / index
             guard let mapping = self.mapping(item, at) else { continue }
             guard let url = mapping.value("url").flatMap({ string($0, at / "url") }) else {
-                error("server has no 'url'", at, at: item.location)
+                defect("server has no 'url'; the server is left out", at, at: item.location)
                 continue
             }
             var server = Server(url: url, description: mapping.value("description").flatMap { string($0, at / "description") })
+            var complete = true
             if let variablesNode = mapping.value("variables"), let variables = self.mapping(variablesNode, at / "variables") {
                 for entry in variables.entries {
                     let variableAt = at / "variables" / entry.key
                     guard let variable = self.mapping(entry.value, variableAt) else { continue }
                     guard let defaultValue = variable.value("default").flatMap({ string($0, variableAt / "default") }) else {
-                        error("server variable '\(entry.key)' has no 'default'", variableAt, at: entry.keyLocation)
+                        // Without a value for the variable, the URL has none to send requests to.
+                        defect("server variable '\(entry.key)' has no 'default'; the server is left out", variableAt, at: entry.keyLocation)
+                        complete = false
                         continue
                     }
                     var enumValues: [String] = []
@@ -37,7 +39,7 @@ extension ParseContext {
                     server.variables.append(Server.Variable(name: entry.key, defaultValue: defaultValue, enumValues: enumValues, description: description))
                 }
             }
-            result.append(server)
+            if complete { result.append(server) }
         }
         return result
     }
@@ -49,7 +51,7 @@ extension ParseContext {
             let at = cursor / index
             guard let mapping = self.mapping(item, at) else { continue }
             guard let name = mapping.value("name").flatMap({ string($0, at / "name") }) else {
-                error("tag has no 'name'", at, at: item.location)
+                defect("tag has no 'name'; the tag is left out", at, at: item.location)
                 continue
             }
             result.append(Tag(name: name, description: mapping.value("description").flatMap { string($0, at / "description") }))

@@ -1,17 +1,18 @@
-/// Typed reads of YAML nodes that report a wrong kind of node as an error at that node and carry on.
+/// Typed reads of YAML nodes. A node of the wrong kind is a defect of the element it belongs to, reported at the
+/// node; the element is read without it.
 extension ParseContext {
     /// A key written with no value (`parameters:`) reads as empty: the meaning is clear.
     func mapping(_ node: YAMLNode, _ cursor: Cursor) -> YAMLMapping? {
         if case .mapping(let mapping) = node { return mapping }
         if case .scalar(let scalar) = node, scalar.isNull { return YAMLMapping(entries: [], location: node.location) }
-        error("expected a mapping, found \(node.kindDescription)", cursor, at: node.location)
+        defect("expected a mapping, found \(node.kindDescription); it is ignored", cursor, at: node.location)
         return nil
     }
 
     func sequence(_ node: YAMLNode, _ cursor: Cursor) -> YAMLSequence? {
         if case .sequence(let sequence) = node { return sequence }
         if case .scalar(let scalar) = node, scalar.isNull { return YAMLSequence(items: [], location: node.location) }
-        error("expected a sequence, found \(node.kindDescription)", cursor, at: node.location)
+        defect("expected a sequence, found \(node.kindDescription); it is ignored", cursor, at: node.location)
         return nil
     }
 
@@ -20,7 +21,7 @@ extension ParseContext {
         if case .scalar(let scalar) = node {
             return scalar.isNull ? nil : scalar.value
         }
-        error("expected a string, found \(node.kindDescription)", cursor, at: node.location)
+        defect("expected a string, found \(node.kindDescription); it is ignored", cursor, at: node.location)
         return nil
     }
 
@@ -35,7 +36,7 @@ extension ParseContext {
             default: break
             }
         }
-        error("expected a boolean, found \(node.kindDescription)", cursor, at: node.location)
+        defect("expected a boolean, found \(node.kindDescription); it is ignored", cursor, at: node.location)
         return nil
     }
 
@@ -45,7 +46,7 @@ extension ParseContext {
             if let value = scalar.int { return Double(value) }
             if let value = scalar.double ?? Double(scalar.value) { return value }
         }
-        error("expected a number, found \(node.kindDescription)", cursor, at: node.location)
+        defect("expected a number, found \(node.kindDescription); it is ignored", cursor, at: node.location)
         return nil
     }
 
@@ -55,7 +56,7 @@ extension ParseContext {
             if let value = scalar.int ?? Int(scalar.value) { return value }
             if let value = scalar.double, value.rounded() == value, abs(value) < 1e15 { return Int(value) }
         }
-        error("expected an integer, found \(node.kindDescription)", cursor, at: node.location)
+        defect("expected an integer, found \(node.kindDescription); it is ignored", cursor, at: node.location)
         return nil
     }
 

@@ -4,15 +4,22 @@ extension ParseContext {
         guard let paths = mapping(node, cursor) else { return }
         for entry in paths.entries where !entry.key.hasPrefix("x-") {
             let at = cursor / entry.key
-            if !entry.key.hasPrefix("/") {
-                error("path '\(entry.key)' must start with '/'", at, at: entry.keyLocation)
+            var key = PathKey(entry.key)
+            if !key.path.hasPrefix("/") {
+                key.path = "/" + key.path
+                defect("path '\(entry.key)' must start with '/'; it is read as '\(key.path)'", at, at: entry.keyLocation)
             }
-            pathItem(entry.key, entry.value, at, keyLocation: entry.keyLocation, into: &operations, operationIds: &operationIds)
+            if !key.queryTemplates.isEmpty {
+                let names = key.queryTemplates.map { "'\($0.key)'" }.joined(separator: ", ")
+                let noun = key.queryTemplates.count == 1 ? "a query parameter" : "query parameters"
+                defect("path '\(entry.key)' holds a query string; requests go to '\(key.path)' and send \(names) as \(noun)", at, at: entry.keyLocation)
+            }
+            pathItem(key, entry.value, at, keyLocation: entry.keyLocation, into: &operations, operationIds: &operationIds)
         }
     }
 
-    private func pathItem(_ path: String, _ node: YAMLNode, _ cursor: Cursor, keyLocation: SourceLocation, into operations: inout [Operation], operationIds: inout [String: (file: String, location: SourceLocation)]) {
-        guard let (node, cursor, _) = followReferences(node, cursor) else { return }
+    private func pathItem(_ key: PathKey, _ node: YAMLNode, _ cursor: Cursor, keyLocation: SourceLocation, into operations: inout [Operation], operationIds: inout [String: (file: String, location: SourceLocation)]) {
+        guard let (node, cursor, _) = followReferences(node, cursor, unresolved: "the path's operations are left out") else { return }
         guard let item = mapping(node, cursor) else { return }
 
         var shared: [Parameter] = []
@@ -22,8 +29,9 @@ extension ParseContext {
         for entry in item.entries {
             let at = cursor / entry.key
             if let method = HTTPMethod(rawValue: entry.key) {
-                guard let operation = operation(path: path, method: method, entry, at, shared: shared, operationIds: &operationIds) else { continue }
-                checkPathTemplate(operation, at, keyLocation: entry.keyLocation)
+                guard var operation = operation(path: key.path, method: method, entry, at, shared: shared, operationIds: &operationIds) else { continue }
+                sendQueryTemplates(key.queryTemplates, of: &operation)
+                checkPathTemplate(&operation, at, keyLocation: entry.keyLocation)
                 operations.append(operation)
             } else if entry.key == "query" {
                 warning("the 'query' method of OpenAPI 3.2 is not supported; the operation is ignored", at, at: entry.keyLocation)
@@ -40,7 +48,7 @@ extension ParseContext {
         for (index, item) in sequence.items.enumerated() {
             guard let parameter = parameter(item, cursor / index) else { continue }
             if result.contains(where: { $0.name == parameter.name && $0.location == parameter.location }) {
-                warning("parameter '\(parameter.name)' in \(parameter.location.rawValue) is listed twice; the first is used", cursor / index, at: item.location)
+                defect("parameter '\(parameter.name)' in \(parameter.location.rawValue) is listed twice; the first is used", cursor / index, at: item.location)
                 continue
             }
             result.append(parameter)
@@ -61,7 +69,7 @@ extension ParseContext {
                 operation.operationId = id
                 if let first = operationIds[id] {
                     let place = first.file == cursor.file ? "\(first.location)" : "\(first.file):\(first.location)"
-                    error("duplicate operationId '\(id)' (first used at \(place))", at, at: field.value.location)
+                    defect("duplicate operationId '\(id)' (first used at \(place)); the methods are told apart by a number after the name", at, at: field.value.location)
                 } else {
                     operationIds[id] = (cursor.file, field.value.location)
                 }
@@ -96,38 +104,49 @@ extension ParseContext {
             }
         }
         if !sawResponses, !isVersion31 {
-            warning("operation has no 'responses'", cursor, at: entry.keyLocation)
+            defect("operation has no 'responses'; any 2XX status is taken as success, with no body", cursor, at: entry.keyLocation)
         }
         return operation
     }
 
-    /// Every `{name}` of the path template must be an `in: path` parameter, and every `in: path` parameter
-    /// must appear in the template.
-    private func checkPathTemplate(_ operation: Operation, _ cursor: Cursor, keyLocation: SourceLocation) {
-        let names = Self.templateNames(operation.path)
-        let declared = operation.parameters.filter { $0.location == .path }
-        for name in names where !declared.contains(where: { $0.name == name }) {
-            error("path template parameter '{\(name)}' is not declared as an 'in: path' parameter of \(operation.method.rawValue.uppercased()) \(operation.path)", cursor, at: keyLocation)
-        }
-        for parameter in declared where !names.contains(parameter.name) {
-            // The source already names the pointer as written: reported as it is, not relocated again.
-            report(Diagnostic(.error, "path parameter '\(parameter.name)' does not appear in the path template '\(operation.path)'", file: parameter.source.file, location: parameter.source.location, path: parameter.source.path), relocated: true)
+    /// The templated items of a query string written into the path key are query parameters: the parameter of
+    /// that name wherever the operation declares it (specs that write them so often say `in: path`), or a string
+    /// the caller passes when it declares none.
+    private func sendQueryTemplates(_ templates: [(key: String, name: String)], of operation: inout Operation) {
+        for template in templates {
+            if let index = operation.parameters.firstIndex(where: { $0.name == template.name && ($0.location == .path || $0.location == .query) }) {
+                operation.parameters[index].location = .query
+                operation.parameters[index].name = template.key
+                operation.parameters[index].style = nil
+            } else {
+                operation.parameters.append(Self.assumedParameter(template.key, in: .query, at: operation.source))
+            }
         }
     }
 
-    static func templateNames(_ path: String) -> [String] {
-        var names: [String] = []
-        var current: String?
-        for character in path {
-            if character == "{" {
-                current = ""
-            } else if character == "}" {
-                if let name = current, !names.contains(name) { names.append(name) }
-                current = nil
-            } else if current != nil {
-                current!.append(character)
-            }
+    /// Every `{name}` of the path template must be an `in: path` parameter, and every `in: path` parameter
+    /// must appear in the template. A name the operation does not declare is taken as a required string; a
+    /// parameter the path has no place for cannot be sent, and is left out.
+    private func checkPathTemplate(_ operation: inout Operation, _ cursor: Cursor, keyLocation: SourceLocation) {
+        let names = PathKey.templateNames(operation.path)
+        let declared = operation.parameters.filter { $0.location == .path }
+        for name in names where !declared.contains(where: { $0.name == name }) {
+            defect("path template parameter '{\(name)}' is not declared as an 'in: path' parameter of \(operation.method.rawValue.uppercased()) \(operation.path); it is taken as a required string", cursor, at: keyLocation)
+            operation.parameters.append(Self.assumedParameter(name, in: .path, at: operation.source))
         }
-        return names
+        for parameter in declared where !names.contains(parameter.name) {
+            // The source already names the pointer as written: reported as it is, not relocated again.
+            report(Diagnostic(diagnostics.defectSeverity, "path parameter '\(parameter.name)' does not appear in the path template '\(operation.path)'; the parameter is left out", file: parameter.source.file, location: parameter.source.location, path: parameter.source.path), relocated: true)
+        }
+        operation.parameters.removeAll { $0.location == .path && !names.contains($0.name) }
+    }
+
+    /// A parameter the spec leaves undeclared, where the path says there is one.
+    private static func assumedParameter(_ name: String, in location: Parameter.Location, at source: SourceRange) -> Parameter {
+        var parameter = Parameter(source: source, name: name, location: location, required: true)
+        var schema = Schema(source: source)
+        schema.types = [.string]
+        parameter.schema = schema
+        return parameter
     }
 }

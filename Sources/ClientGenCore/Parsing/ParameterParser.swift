@@ -1,7 +1,7 @@
 /// Parameter and header objects, with their `$ref`s resolved and the result cached per definition.
 extension ParseContext {
     func parameter(_ node: YAMLNode, _ cursor: Cursor) -> Parameter? {
-        guard let (node, cursor, viaReference) = followReferences(node, cursor) else { return nil }
+        guard let (node, cursor, viaReference) = followReferences(node, cursor, unresolved: "the parameter is left out") else { return nil }
         if viaReference || isComponent(cursor, "parameters"), let cached = parameters[cursor.target] { return cached }
         let parameter = parseParameter(node, cursor)
         if viaReference || isComponent(cursor, "parameters") { parameters[cursor.target] = parameter }
@@ -29,8 +29,8 @@ extension ParseContext {
                 guard let text = string(entry.value, cursor / "in") else { failed = true; break }
                 location = Parameter.Location(rawValue: text)
                 if location == nil {
-                    let hint = text == "body" || text == "formData" ? " (Swagger 2.0's '\(text)' parameters are a requestBody in OpenAPI 3)" : ""
-                    error("invalid parameter location '\(text)'; expected path, query, header or cookie\(hint)", cursor / "in", at: entry.value.location)
+                    let hint = text == "body" || text == "formData" ? "; Swagger 2.0's '\(text)' parameters are a requestBody in OpenAPI 3" : ""
+                    defect("invalid parameter location '\(text)' (expected path, query, header or cookie\(hint)); the parameter is left out", cursor / "in", at: entry.value.location)
                     failed = true
                 }
             case "required":
@@ -40,17 +40,17 @@ extension ParseContext {
             }
         }
         if name == nil {
-            error("parameter has no 'name'", cursor, at: node.location)
+            defect("parameter has no 'name'; the parameter is left out", cursor, at: node.location)
         }
         if locationEntry == nil {
-            error("parameter has no 'in'; expected path, query, header or cookie", cursor, at: node.location)
+            defect("parameter has no 'in' (path, query, header or cookie); the parameter is left out", cursor, at: node.location)
         }
         guard let name, let location, !failed else { return nil }
 
         var required = requiredEntry.flatMap { bool($0.value, cursor / "required") } ?? false
         if location == .path, !required {
             let at = requiredEntry?.value.location ?? node.location
-            error("path parameter '\(name)' must have 'required: true'", cursor, at: at)
+            defect("path parameter '\(name)' must have 'required: true'; it is read as required", cursor, at: at)
             required = true
         }
         var parameter = Parameter(source: source(cursor, node.location), name: name, location: location, required: required)
@@ -65,7 +65,7 @@ extension ParseContext {
                 guard let text = string(entry.value, at) else { break }
                 parameter.style = Parameter.Style(rawValue: text)
                 if parameter.style == nil {
-                    error("unknown parameter style '\(text)'; expected matrix, label, form, simple, spaceDelimited, pipeDelimited or deepObject", at, at: entry.value.location)
+                    defect("unknown parameter style '\(text)' (expected matrix, label, form, simple, spaceDelimited, pipeDelimited or deepObject); the default style is used", at, at: entry.value.location)
                 }
             case "explode":
                 parameter.explode = bool(entry.value, at)
@@ -93,11 +93,11 @@ extension ParseContext {
     /// The `content` form of parameters and headers: a map with exactly one media type.
     private func singleContent(_ node: YAMLNode, _ cursor: Cursor, keyLocation: SourceLocation) -> (String, Schema?)? {
         guard let content = mapping(node, cursor), let first = content.entries.first else {
-            if node.mapping != nil { error("'content' must hold exactly one media type, found none", cursor, at: keyLocation) }
+            if node.mapping != nil { defect("'content' must hold exactly one media type, found none; the value is typed String", cursor, at: keyLocation) }
             return nil
         }
         if content.entries.count > 1 {
-            warning("'content' of a parameter or header should hold one media type; using '\(first.key)'", cursor, at: keyLocation)
+            defect("'content' of a parameter or header should hold one media type; using '\(first.key)'", cursor, at: keyLocation)
         }
         let at = cursor / first.key
         guard let media = mapping(first.value, at) else { return nil }
@@ -115,7 +115,7 @@ extension ParseContext {
 
     /// A header object under `name`; `name` comes from the key of the map holding it.
     func header(named name: String, _ node: YAMLNode, _ cursor: Cursor) -> Header? {
-        guard let (node, cursor, viaReference) = followReferences(node, cursor) else { return nil }
+        guard let (node, cursor, viaReference) = followReferences(node, cursor, unresolved: "the header is left out") else { return nil }
         if viaReference || isComponent(cursor, "headers"), let cached = headers[cursor.target] {
             var header = cached
             header?.name = name

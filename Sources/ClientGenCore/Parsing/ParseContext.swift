@@ -15,6 +15,8 @@ final class ParseContext {
     var files: [String: YAMLNode?] = [:]
     /// `relativeTo + NUL + path` to the provider's name for the file, or the error it gave.
     var fileNames: [String: Result<String, SourceProviderError>] = [:]
+    /// `file + NUL + $ref text` to the reference it names, for references that resolved.
+    var references: [String: Reference] = [:]
     /// Nodes pointers resolved to, and key indexes of large mappings met on the way.
     var resolvedNodes: [Reference.Target: YAMLNode] = [:]
     var mappingIndexes: [Reference.Target: [String: Int]] = [:]
@@ -33,6 +35,10 @@ final class ParseContext {
 
     /// Where a converted (Swagger 2.0) document's moved parts were written; diagnostics and sources name those.
     var relocations = PathRelocations()
+    /// True while the Swagger 2.0 converter runs: it reads the text as written, so its diagnostics already name
+    /// the pointers the user wrote, and relocating them again would map one written place onto another (the
+    /// second formData parameter onto the fourth parameter, when the converted list renumbers).
+    var readingWrittenText = false
 
     /// Security scheme names as written in requirements, checked once the components are known.
     var securityUses: [(name: String, file: String, location: SourceLocation, path: JSONPath)] = []
@@ -49,7 +55,7 @@ final class ParseContext {
     func report(_ diagnostic: Diagnostic, relocated: Bool = false) {
         if diagnostic.severity == .error { hasErrors = true }
         var diagnostic = diagnostic
-        if !relocated, !relocations.isEmpty, let path = diagnostic.path {
+        if !relocated, !readingWrittenText, !relocations.isEmpty, let path = diagnostic.path {
             diagnostic.path = relocations.original(of: path, in: diagnostic.file)
         }
         diagnostics.emit(diagnostic)
@@ -64,6 +70,11 @@ final class ParseContext {
 
     func error(_ message: String, _ cursor: Cursor, at location: SourceLocation?) {
         report(Diagnostic(.error, message, file: cursor.file, location: location, path: cursor.path))
+    }
+
+    /// A defect local to the element at `cursor`; `message` ends by saying what generation does without it.
+    func defect(_ message: String, _ cursor: Cursor, at location: SourceLocation?) {
+        report(Diagnostic(diagnostics.defectSeverity, message, file: cursor.file, location: location, path: cursor.path))
     }
 
     func warning(_ message: String, _ cursor: Cursor, at location: SourceLocation?) {

@@ -2,27 +2,40 @@
 /// and walking pointers, all cached so each file is read once and each pointer walked once.
 extension ParseContext {
     /// Resolves a `$ref` written at `refNode` (the value of the `$ref` key) inside the object at `cursor`.
-    /// Reports a malformed reference, an unreadable file or a pointer to nothing at the `$ref` and returns nil.
-    func resolve(_ refNode: YAMLNode, from cursor: Cursor) -> (reference: Reference, node: YAMLNode)? {
+    /// Reports a malformed reference, an unreadable file or a pointer to nothing at the `$ref`, ending with
+    /// `unresolved`, what the element is without it, and returns nil.
+    func resolve(_ refNode: YAMLNode, from cursor: Cursor, unresolved: String) -> (reference: Reference, node: YAMLNode)? {
         let refCursor = cursor / "$ref"
-        guard let text = string(refNode, refCursor) else {
-            if refNode.scalar?.isNull == true {
-                error("$ref is empty", refCursor, at: refNode.location)
-            }
+        guard case .scalar(let scalar) = refNode, !scalar.isNull, !scalar.value.isEmpty else {
+            // '' would name the whole document it is written in, which is never the schema or object meant.
+            let problem = refNode.scalar == nil ? "expected a string, found \(refNode.kindDescription)" : "$ref is empty"
+            defect("\(problem); \(unresolved)", refCursor, at: refNode.location)
             return nil
         }
-        // '' would name the whole document it is written in, which is never the schema or object meant.
-        guard !text.isEmpty else {
-            error("$ref is empty", refCursor, at: refNode.location)
-            return nil
-        }
-        guard let reference = reference(text, from: cursor.file, refCursor, at: refNode.location) else { return nil }
+        let text = scalar.value
+        guard let reference = reference(text, from: cursor.file, refCursor, at: refNode.location, unresolved: unresolved) else { return nil }
         guard let root = file(named: reference.file, for: reference.text, refCursor, at: refNode.location) else { return nil }
         switch walk(reference.target, in: root) {
         case .found(let node):
             return (reference, node)
         case .missing(let depth):
-            error(Self.dangling(reference, depth: depth, from: cursor.file), refCursor, at: refNode.location)
+            defect("\(Self.dangling(reference, depth: depth, from: cursor.file)); \(unresolved)", refCursor, at: refNode.location)
+            return nil
+        }
+    }
+
+    /// Splits `common.yaml#/components/schemas/Error` into the file it names (resolved against the referring
+    /// file) and the decoded pointer.
+    func reference(_ text: String, from file: String, _ cursor: Cursor, at location: SourceLocation, unresolved: String) -> Reference? {
+        // Large specs write the same few thousand references tens of thousands of times.
+        let key = file + "\u{0}" + text
+        if let known = references[key] { return known }
+        switch parseReference(text, from: file) {
+        case .success(let reference):
+            references[key] = reference
+            return reference
+        case .failure(let problem):
+            defect("\(problem.message); \(unresolved)", cursor, at: location)
             return nil
         }
     }
@@ -34,17 +47,6 @@ extension ParseContext {
         return "dangling reference '\(reference.text)': no '\(reference.pointer[depth])' under \(parent)\(inFile)"
     }
 
-    /// Splits `common.yaml#/components/schemas/Error` into the file it names (resolved against the referring
-    /// file) and the decoded pointer, reporting what is wrong with it as an error at `location`.
-    func reference(_ text: String, from file: String, _ cursor: Cursor, at location: SourceLocation) -> Reference? {
-        switch parseReference(text, from: file) {
-        case .success(let reference):
-            return reference
-        case .failure(let problem):
-            error(problem.message, cursor, at: location)
-            return nil
-        }
-    }
 
     /// The reference `text` written in `file` names, loading the file it points into; what is wrong with it
     /// otherwise, for the caller to report as an error or, where the defect is local, a warning.
@@ -169,18 +171,18 @@ extension ParseContext {
 
     /// Follows a chain of reference objects (`$ref` to a `$ref` …) to the object itself, with the cursor of the
     /// place it was written. Reports loops and dangling references.
-    func followReferences(_ node: YAMLNode, _ cursor: Cursor) -> (node: YAMLNode, cursor: Cursor, viaReference: Bool)? {
+    func followReferences(_ node: YAMLNode, _ cursor: Cursor, unresolved: String) -> (node: YAMLNode, cursor: Cursor, viaReference: Bool)? {
         var node = node
         var cursor = cursor
         var chain: [Reference.Target] = [cursor.target]
         var viaReference = false
         while case .mapping(let mapping) = node, let ref = mapping.refEntry {
-            guard let (reference, target) = resolve(ref.value, from: cursor) else { return nil }
+            guard let (reference, target) = resolve(ref.value, from: cursor, unresolved: unresolved) else { return nil }
             if let start = chain.firstIndex(of: reference.target) {
                 // Report each loop once, whichever of its members the parse reached first.
                 if reportedLoops.insert(Set(chain[start...])).inserted {
                     let loop = (chain[start...] + [reference.target]).map { describe($0, from: cursor.file) }
-                    error("reference loop: \(loop.joined(separator: " → ")) never reaches a definition", cursor / "$ref", at: ref.value.location)
+                    defect("reference loop: \(loop.joined(separator: " → ")) never reaches a definition; \(unresolved)", cursor / "$ref", at: ref.value.location)
                 }
                 return nil
             }
@@ -255,7 +257,7 @@ enum ReferenceProblem: Error {
     var message: String {
         switch self {
         case .remote(let text):
-            "remote reference '\(text)' is not supported; save the file beside the spec and refer to it by a relative path"
+            "remote reference '\(text)' is not supported (save the file beside the spec and refer to it by a relative path)"
         case .badFileEncoding(let text):
             "malformed reference '\(text)': bad percent-encoding in the file name"
         case .unreadable(let file, let reason):

@@ -1,7 +1,7 @@
 /// Request bodies, responses and their media types, with `$ref`s resolved and cached per definition.
 extension ParseContext {
     func requestBody(_ node: YAMLNode, _ cursor: Cursor) -> RequestBody? {
-        guard let (node, cursor, viaReference) = followReferences(node, cursor) else { return nil }
+        guard let (node, cursor, viaReference) = followReferences(node, cursor, unresolved: "the request body is left out") else { return nil }
         let cacheable = viaReference || isComponent(cursor, "requestBodies")
         if cacheable, let cached = requestBodies[cursor.target] { return cached }
         var body: RequestBody?
@@ -17,7 +17,7 @@ extension ParseContext {
                 }
             }
             if mapping.value("content") == nil {
-                error("request body has no 'content'", cursor, at: node.location)
+                defect("request body has no 'content'; the request body is left out", cursor, at: node.location)
             }
             body = value
         }
@@ -32,7 +32,7 @@ extension ParseContext {
         for entry in mapping.entries where !entry.key.hasPrefix("x-") {
             let at = cursor / entry.key
             guard let status = Self.status(entry.key) else {
-                error("invalid response status '\(entry.key)'; expected a code from 100 to 599, a range such as 2XX, or default", at, at: entry.keyLocation)
+                defect("invalid response status '\(entry.key)' (expected a code from 100 to 599, a range such as 2XX, or default); the response is left out", at, at: entry.keyLocation)
                 continue
             }
             if var response = response(entry.value, at) {
@@ -56,7 +56,7 @@ extension ParseContext {
 
     /// One response; its status is set by the caller from the key it is written under.
     func response(_ node: YAMLNode, _ cursor: Cursor) -> Response? {
-        guard let (node, cursor, viaReference) = followReferences(node, cursor) else { return nil }
+        guard let (node, cursor, viaReference) = followReferences(node, cursor, unresolved: "the response is left out") else { return nil }
         let cacheable = viaReference || isComponent(cursor, "responses")
         if cacheable, let cached = responses[cursor.target] { return cached }
         var response: Response?
@@ -106,7 +106,7 @@ extension ParseContext {
                     }
                 }
             } else if !(entry.value.scalar?.isNull ?? false) {
-                error("expected a mapping, found \(entry.value.kindDescription)", at, at: entry.value.location)
+                defect("expected a mapping, found \(entry.value.kindDescription); the media type is read without a schema", at, at: entry.value.location)
             }
             result.append(media)
         }
@@ -133,7 +133,7 @@ extension ParseContext {
                     guard let text = string(field.value, fieldAt) else { break }
                     encoding.style = Parameter.Style(rawValue: text)
                     if encoding.style == nil {
-                        warning("unknown encoding style '\(text)'; expected form, spaceDelimited, pipeDelimited or deepObject; the default is used", fieldAt, at: field.value.location)
+                        defect("unknown encoding style '\(text)' (expected form, spaceDelimited, pipeDelimited or deepObject); the default is used", fieldAt, at: field.value.location)
                     }
                 case "explode":
                     encoding.explode = bool(field.value, fieldAt)

@@ -69,8 +69,9 @@ struct SchemaCollector {
         return nil
     }
 
-    /// Reports each loop of references with no concrete schema on it once, at the `$ref` of its first member.
-    func checkAliasLoops(_ context: ParseContext) {
+    /// Reports each loop of references with no concrete schema on it once, at the `$ref` of its first member,
+    /// and breaks it there: that member becomes a schema that says nothing, so every member is an untyped value.
+    mutating func checkAliasLoops(_ context: ParseContext) {
         var reported: Set<Int> = []
         for start in schemas.indices where !reported.contains(start) {
             var chain: [Int] = [start]
@@ -86,7 +87,8 @@ struct SchemaCollector {
                     let (refNode, refPath) = Self.refNode(nodes[first], viaAllOf: Self.aliasTarget(named.schema)?.viaAllOf ?? false)
                     var cursor = Cursor(file: named.reference.file, path: JSONPath(named.reference.pointer))
                     for component in refPath { cursor = cursor / component }
-                    context.error("reference loop with no concrete schema: \(names.joined(separator: " → "))", cursor, at: refNode?.location ?? named.schema.source.location)
+                    context.defect("reference loop with no concrete schema: \(names.joined(separator: " → ")); '\(named.name)' is left untyped (JSONValue)", cursor, at: refNode?.location ?? named.schema.source.location)
+                    schemas[first].schema = Schema(source: named.schema.source)
                     break
                 }
                 chain.append(next)

@@ -11,12 +11,12 @@ extension ParseContext {
             if scalar.bool == false { schema.not = Schema(source: schema.source) }
             return schema
         default:
-            error("expected a schema (a mapping), found \(node.kindDescription)", cursor, at: node.location)
+            defect("expected a schema (a mapping), found \(node.kindDescription); the value is left untyped (JSONValue)", cursor, at: node.location)
             return schema
         }
 
         if let ref = mapping.refEntry {
-            if let (reference, _) = resolve(ref.value, from: cursor) {
+            if let (reference, _) = resolve(ref.value, from: cursor, unresolved: "the value is left untyped (JSONValue)") {
                 schema.reference = reference
                 noteSchemaReference(reference)
             }
@@ -24,6 +24,7 @@ extension ParseContext {
             guard isVersion31 else { return schema }
         }
 
+        var readsFile = false
         var exclusiveMinimumFlag = false
         var exclusiveMaximumFlag = false
         for entry in mapping.entries {
@@ -33,7 +34,14 @@ extension ParseContext {
             case "$ref":
                 break
             case "type":
-                schema.types = types(value, at)
+                if value.scalar?.value == "file" {
+                    // Swagger 2.0's type for uploads, which specs converted from it often keep.
+                    defect("unknown type 'file' (Swagger 2.0's type for uploads); read as a binary string", at, at: value.location)
+                    schema.types = [.string]
+                    readsFile = true
+                } else {
+                    schema.types = types(value, at)
+                }
             case "format":
                 schema.format = string(value, at)
             case "title":
@@ -141,6 +149,9 @@ extension ParseContext {
                 }
             }
         }
+        if readsFile, schema.format == nil {
+            schema.format = "binary"
+        }
         // 3.0's boolean form: `minimum: 5, exclusiveMinimum: true` is 3.1's `exclusiveMinimum: 5`.
         if exclusiveMinimumFlag, let minimum = schema.constraints.minimum {
             schema.constraints.exclusiveMinimum = minimum
@@ -167,14 +178,14 @@ extension ParseContext {
             var result: [Schema.JSONType] = []
             for (index, item) in sequence.items.enumerated() {
                 guard case .scalar(let scalar) = item else {
-                    error("expected a type name, found \(item.kindDescription)", cursor / index, at: item.location)
+                    defect("expected a type name, found \(item.kindDescription); it is ignored", cursor / index, at: item.location)
                     continue
                 }
                 if let type = jsonType(scalar, cursor / index), !result.contains(type) { result.append(type) }
             }
             return result
         case .mapping:
-            error("expected a type name or a list of them, found a mapping", cursor, at: node.location)
+            defect("expected a type name or a list of them, found a mapping; it is ignored", cursor, at: node.location)
             return nil
         }
     }
@@ -182,7 +193,7 @@ extension ParseContext {
     private func jsonType(_ scalar: YAMLScalar, _ cursor: Cursor) -> Schema.JSONType? {
         if let type = Schema.JSONType(rawValue: scalar.value) { return type }
         let expected = Schema.JSONType.allCases.map(\.rawValue).joined(separator: ", ")
-        error("unknown type '\(scalar.value)'; expected one of \(expected)", cursor, at: scalar.location)
+        defect("unknown type '\(scalar.value)' (expected one of \(expected)); it is ignored", cursor, at: scalar.location)
         return nil
     }
 
@@ -233,7 +244,7 @@ extension ParseContext {
     private func discriminator(_ node: YAMLNode, _ cursor: Cursor) -> Schema.Discriminator? {
         guard let mapping = self.mapping(node, cursor) else { return nil }
         guard let propertyNode = mapping.value("propertyName") else {
-            error("discriminator has no 'propertyName'", cursor, at: node.location)
+            defect("discriminator has no 'propertyName'; it is ignored, and the value decodes as the first case that fits", cursor, at: node.location)
             return nil
         }
         guard let propertyName = string(propertyNode, cursor / "propertyName") else { return nil }
@@ -245,10 +256,10 @@ extension ParseContext {
                 // A bare name means a schema of that name in the same file's components.
                 let refText = text.contains("#") || text.contains("/") || text.hasSuffix(".yaml") || text.hasSuffix(".yml") || text.hasSuffix(".json")
                     ? text : "#/components/schemas/" + text
-                guard let reference = reference(refText, from: cursor.file, at, at: entry.value.location),
+                guard let reference = reference(refText, from: cursor.file, at, at: entry.value.location, unresolved: "the mapping entry is left out"),
                       let root = files[reference.file] ?? nil else { continue }
                 if case .missing = walk(reference.target, in: root) {
-                    error("discriminator mapping '\(entry.key)' points at '\(text)', which does not exist", at, at: entry.value.location)
+                    defect("discriminator mapping '\(entry.key)' points at '\(text)', which does not exist; the mapping entry is left out", at, at: entry.value.location)
                     continue
                 }
                 noteSchemaReference(reference)

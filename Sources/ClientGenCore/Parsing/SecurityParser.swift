@@ -12,10 +12,11 @@ extension ParseContext {
     }
 
     private func securityScheme(named name: String, _ node: YAMLNode, _ cursor: Cursor) -> SecurityScheme? {
-        guard let (node, cursor, _) = followReferences(node, cursor), let mapping = self.mapping(node, cursor) else { return nil }
+        guard let (node, cursor, _) = followReferences(node, cursor, unresolved: "the scheme is left out"),
+              let mapping = self.mapping(node, cursor) else { return nil }
         func required(_ key: String) -> String? {
             guard let value = mapping.value(key) else {
-                error("\(mappingKind(mapping)) security scheme has no '\(key)'", cursor, at: node.location)
+                defect("\(mappingKind(mapping)) security scheme has no '\(key)'; the scheme is left out", cursor, at: node.location)
                 return nil
             }
             return string(value, cursor / key)
@@ -26,7 +27,7 @@ extension ParseContext {
         case "apiKey":
             guard let parameterName = required("name"), let locationText = required("in") else { return nil }
             guard let location = SecurityScheme.APIKeyLocation(rawValue: locationText) else {
-                error("invalid API key location '\(locationText)'; expected header, query or cookie", cursor / "in", at: mapping.value("in")?.location)
+                defect("invalid API key location '\(locationText)' (expected header, query or cookie); the scheme is left out", cursor / "in", at: mapping.value("in")?.location)
                 return nil
             }
             kind = .apiKey(name: parameterName, location: location)
@@ -41,7 +42,7 @@ extension ParseContext {
         case "mutualTLS":
             kind = .mutualTLS
         default:
-            error("unknown security scheme type '\(type)'; expected apiKey, http, oauth2, openIdConnect or mutualTLS", cursor / "type", at: mapping.value("type")?.location)
+            defect("unknown security scheme type '\(type)' (expected apiKey, http, oauth2, openIdConnect or mutualTLS); the scheme is left out", cursor / "type", at: mapping.value("type")?.location)
             return nil
         }
         var scheme = SecurityScheme(source: source(cursor, node.location), name: name, kind: kind)
@@ -71,7 +72,8 @@ extension ParseContext {
     func checkSecurityUses(_ schemes: [SecurityScheme]) {
         let names = Set(schemes.map(\.name))
         for use in securityUses where !names.contains(use.name) {
-            error("security requirement names '\(use.name)', which is not defined in components/securitySchemes", Cursor(file: use.file, path: use.path), at: use.location)
+            // The runtime sends the first alternative it holds every credential for, and it never holds this one.
+            defect("security requirement names '\(use.name)', which is not defined in components/securitySchemes; requests never use this alternative", Cursor(file: use.file, path: use.path), at: use.location)
         }
     }
 }

@@ -50,6 +50,11 @@ public struct OperationViewModel: Sendable {
     public var deprecated: Bool
     public var parameters: [ParameterViewModel]
     public var parametersMultiline: Bool
+    /// `runId: String, f: ResponseFormat? = nil`: ready-made, as a struct's initializer's are, since a lookup per
+    /// parameter and part was a sixth of generating a spec of a thousand operations.
+    public var parameterList: String
+    /// The same, one per line, with commas.
+    public var parameterLines: [String]
     public var returnType: String?
     public var method: String
     /// The path template as a string literal.

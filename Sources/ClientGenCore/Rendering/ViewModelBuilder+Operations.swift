@@ -27,6 +27,8 @@ extension ViewModelBuilder {
             parameters: parameters,
             parametersMultiline: parameters.count > 3
                 || parameters.reduce(operation.name.count) { $0 + $1.name.count + $1.type.count + ($1.defaultValue?.count ?? 0) + 6 } > 90,
+            parameterList: parameters.map(\.declaration).joined(separator: ", "),
+            parameterLines: parameters.map { $0.declaration + ($0.isLast ? "" : ",") },
             returnType: returnType,
             method: operation.method.rawValue,
             path: SwiftLiteral.string(operation.path),
@@ -186,7 +188,7 @@ extension ViewModelBuilder {
     /// The pattern's value as an expression, compared with `==` rather than matched.
     private func spellValue(_ pattern: WaitModel.Pattern) -> String {
         switch pattern.value {
-        case .enumCase(let name): "." + Self.escaped(name)
+        case .enumCase(let name): "." + Self.escapedAfterDot(name)
         case .unknownCase(let value): ".unknown(\(Self.literal(value)))"
         case .literal(let value): Self.literal(value)
         }

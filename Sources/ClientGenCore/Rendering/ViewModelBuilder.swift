@@ -90,6 +90,15 @@ public struct ViewModelBuilder: Sendable {
         Naming.reservedMemberWords.contains(name) ? "`\(name)`" : name
     }
 
+    /// After a dot every keyword is a member name but `init`, which calls an initializer.
+    static func escapedAfterDot(_ name: String) -> String {
+        name == "init" ? "`init`" : name
+    }
+
+    /// Where an optional is expected, `.none` is `Optional.none` before it is a case of the enum (a default of
+    /// `none` would silently become nil), so cases that share a name with Optional's are spelled with their type.
+    static let optionalMembers: Set<String> = ["none", "some"]
+
     static func literal(_ value: SwiftValue) -> String {
         switch value {
         case .nil: "nil"
@@ -97,7 +106,7 @@ public struct ViewModelBuilder: Sendable {
         case .int(let number): String(number)
         case .double(let number): String(number)
         case .string(let text): SwiftLiteral.string(text)
-        case .enumCase(let name): "." + name
+        case .enumCase(let name, let type): (optionalMembers.contains(name) ? type : "") + "." + escapedAfterDot(name)
         case .array(let items): "[" + items.map(literal).joined(separator: ", ") + "]"
         case .emptyDictionary: "[:]"
         case .defaultInstance: ".init()"

@@ -22,14 +22,14 @@ extension Swagger2Converter {
         case .scalar(let scalar):
             guard let text = node.text else { return nil }
             if reporting {
-                context.warning("'\(cursor.path.components.last ?? "")' should be a list of media types; read as [\(text)]", cursor, at: scalar.location)
+                context.defect("'\(cursor.path.components.last ?? "")' should be a list of media types; read as [\(text)]", cursor, at: scalar.location)
             }
             result = [text]
         case .sequence(let list):
             for (index, item) in list.items.enumerated() {
                 guard let text = item.text else {
                     if reporting {
-                        context.warning("expected a media type, found \(item.kindDescription); it is ignored", cursor / index, at: item.location)
+                        context.defect("expected a media type, found \(item.kindDescription); it is ignored", cursor / index, at: item.location)
                     }
                     continue
                 }
@@ -37,7 +37,7 @@ extension Swagger2Converter {
             }
         case .mapping:
             if reporting {
-                context.warning("expected a list of media types, found a mapping; it is ignored", cursor, at: node.location)
+                context.defect("expected a list of media types, found a mapping; it is ignored", cursor, at: node.location)
             }
         }
         return result.isEmpty ? nil : result

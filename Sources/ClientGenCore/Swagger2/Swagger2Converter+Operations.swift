@@ -14,10 +14,10 @@ extension Swagger2Converter {
             if !path.hasPrefix("/") {
                 path = "/" + path
                 if paths.value(path) != nil {
-                    context.warning("path '\(entry.key)' must start with '/', and '\(path)' is also written; this one is dropped", at, at: entry.keyLocation)
+                    context.defect("path '\(entry.key)' must start with '/', and '\(path)' is also written; this one is dropped", at, at: entry.keyLocation)
                     continue
                 }
-                context.warning("path '\(entry.key)' must start with '/'; read as '\(path)'", at, at: entry.keyLocation)
+                context.defect("path '\(entry.key)' must start with '/'; read as '\(path)'", at, at: entry.keyLocation)
                 relocate(cursor / path, from: at)
             }
             output.add(path, pathItemUse(path, entry.value, at, placedAt: cursor / path), keyLocation: entry.keyLocation)
@@ -62,7 +62,7 @@ extension Swagger2Converter {
     func parameterList(_ node: YAMLNode, _ cursor: Cursor) -> [Swagger2Parameter] {
         guard case .sequence(let list) = node else {
             if node.scalar?.isNull != true {
-                context.warning("expected a list of parameters, found \(node.kindDescription); they are dropped", cursor, at: node.location)
+                context.defect("expected a list of parameters, found \(node.kindDescription); they are dropped", cursor, at: node.location)
             }
             return []
         }
@@ -102,7 +102,7 @@ extension Swagger2Converter {
             case "operationId":
                 if let id = entry.value.text, let first = operationIds[id] {
                     let place = first.file == cursor.file ? "\(first.location)" : "\(first.file):\(first.location)"
-                    context.warning("duplicate operationId '\(id)' (first used at \(place)); this operation is named after its method and path", cursor / entry.key, at: entry.value.location)
+                    context.defect("duplicate operationId '\(id)' (first used at \(place)); this operation is named after its method and path", cursor / entry.key, at: entry.value.location)
                 } else {
                     if let id = entry.value.text { operationIds[id] = (cursor.file, entry.value.location) }
                     output.add(entry)
@@ -141,7 +141,7 @@ extension Swagger2Converter {
             switch parameter.location {
             case .body:
                 if let first = body {
-                    context.warning("an operation has one body; body parameter '\(parameter.name)' is dropped ('\(first.name)' is the body)", parameter.cursor, at: parameter.object.location)
+                    context.defect("an operation has one body; body parameter '\(parameter.name)' is dropped ('\(first.name)' is the body)", parameter.cursor, at: parameter.object.location)
                 } else {
                     body = parameter
                 }
@@ -158,7 +158,7 @@ extension Swagger2Converter {
         }
         if let body {
             if let first = fields.first {
-                context.warning("an operation with a body parameter cannot have formData parameters; formData parameter '\(first.name)'\(fields.count > 1 ? " and \(fields.count - 1) more are" : " is") dropped", first.cursor, at: first.object.location)
+                context.defect("an operation with a body parameter cannot have formData parameters; formData parameter '\(first.name)'\(fields.count > 1 ? " and \(fields.count - 1) more are" : " is") dropped", first.cursor, at: first.object.location)
             }
             return (nodes, requestBody(body, consumes: media.consumes, cursor, placedAt: placed / "requestBody"))
         }
@@ -184,14 +184,14 @@ extension Swagger2Converter {
     /// The parameters with the path template's: a `{name}` no parameter declares is taken as a required string,
     /// and a path parameter the template does not hold is dropped, each with a warning.
     private func matchingTemplate(_ parameters: [Swagger2Parameter], path: String, method: String, _ cursor: Cursor, keyLocation: SourceLocation) -> [Swagger2Parameter] {
-        let names = ParseContext.templateNames(path)
+        let names = PathKey.templateNames(path)
         var result = parameters.filter { parameter in
             guard parameter.location == .path, !names.contains(parameter.name) else { return true }
-            context.warning("path parameter '\(parameter.name)' does not appear in the path template '\(path)'; the parameter is dropped", parameter.cursor, at: parameter.object.location)
+            context.defect("path parameter '\(parameter.name)' does not appear in the path template '\(path)'; the parameter is dropped", parameter.cursor, at: parameter.object.location)
             return false
         }
         for name in names where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
-            context.warning("path template parameter '{\(name)}' is not declared as an 'in: path' parameter of \(method.uppercased()) \(path); it is taken as a required string", cursor, at: keyLocation)
+            context.defect("path template parameter '{\(name)}' is not declared as an 'in: path' parameter of \(method.uppercased()) \(path); it is taken as a required string", cursor, at: keyLocation)
             var declared = MappingBuilder(at: keyLocation)
             declared.add("name", .text(name, at: keyLocation))
             declared.add("in", .word("path", at: keyLocation))

@@ -8,26 +8,26 @@ extension Swagger2Converter {
         let cursor = resolved.cursor
         let expected = "expected query, header, path, formData or body"
         guard let inEntry = object.entry("in") else {
-            context.warning("parameter has no 'in'; \(expected); the parameter is dropped", cursor, at: object.location)
+            context.defect("parameter has no 'in'; \(expected); the parameter is dropped", cursor, at: object.location)
             return nil
         }
         guard let text = inEntry.value.text else {
-            context.warning("parameter location is not a string; \(expected); the parameter is dropped", cursor / "in", at: inEntry.value.location)
+            context.defect("parameter location is not a string; \(expected); the parameter is dropped", cursor / "in", at: inEntry.value.location)
             return nil
         }
         var location = Swagger2Parameter.Location(rawValue: text)
         if location == nil, let meant = Swagger2Parameter.Location.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) {
-            context.warning("parameter location '\(text)' is read as '\(meant.rawValue)'", cursor / "in", at: inEntry.value.location)
+            context.defect("parameter location '\(text)' is read as '\(meant.rawValue)'", cursor / "in", at: inEntry.value.location)
             location = meant
         }
         guard let location else {
-            context.warning("invalid parameter location '\(text)'; \(expected); the parameter is dropped", cursor / "in", at: inEntry.value.location)
+            context.defect("invalid parameter location '\(text)'; \(expected); the parameter is dropped", cursor / "in", at: inEntry.value.location)
             return nil
         }
         let name = object.value("name")?.text
         // A body parameter's name is sent nowhere.
         if name == nil, location != .body {
-            context.warning("parameter has no 'name'; the parameter is dropped", cursor, at: object.location)
+            context.defect("parameter has no 'name'; the parameter is dropped", cursor, at: object.location)
             return nil
         }
         return Swagger2Parameter(name: name ?? "body", location: location, object: object, cursor: cursor)
@@ -55,7 +55,7 @@ extension Swagger2Converter {
         if parameter.location == .path {
             let written = object.entry("required")
             if !parameter.isRequired {
-                context.warning("path parameter '\(parameter.name)' is not marked 'required: true'; it is required, as every path parameter is", written.map { _ in cursor / "required" } ?? cursor, at: written?.value.location ?? object.location)
+                context.defect("path parameter '\(parameter.name)' is not marked 'required: true'; it is required, as every path parameter is", written.map { _ in cursor / "required" } ?? cursor, at: written?.value.location ?? object.location)
             }
             output.add("required", .bool(true, at: written?.value.location ?? object.location), keyLocation: written?.keyLocation)
         }
@@ -86,7 +86,7 @@ extension Swagger2Converter {
         }
         if keywords.isEmpty {
             guard let written = object.entry("schema") else { return nil }
-            context.warning("a \(parameter.location.rawValue) parameter takes 'type', not 'schema' (as in OpenAPI 3); the schema is used", parameter.cursor / "schema", at: written.keyLocation)
+            context.defect("a \(parameter.location.rawValue) parameter takes 'type', not 'schema' (as in OpenAPI 3); the schema is used", parameter.cursor / "schema", at: written.keyLocation)
             relocate(placed, from: parameter.cursor / "schema")
             return (schema(written.value, parameter.cursor / "schema"), written.keyLocation)
         }
@@ -118,12 +118,17 @@ extension Swagger2Converter {
                 format = known
             } else {
                 let written = entry.value.text.map { "unknown collectionFormat '\($0)'" } ?? "collectionFormat is \(entry.value.kindDescription)"
-                context.warning("\(written); expected csv, ssv, tsv, pipes or multi; csv is assumed", at, at: entry.value.location)
+                context.defect("\(written); expected csv, ssv, tsv, pipes or multi; csv is assumed", at, at: entry.value.location)
             }
         }
         let (serialization, assumed) = format.serialization(in: parameter.location)
         if let assumed {
-            context.warning(assumed, at, at: parameter.object.entry("collectionFormat")?.value.location ?? parameter.object.location)
+            let location = parameter.object.entry("collectionFormat")?.value.location ?? parameter.object.location
+            if assumed.isDefect {
+                context.defect(assumed.message, at, at: location)
+            } else {
+                context.warning(assumed.message, at, at: location)
+            }
         }
         return serialization
     }
@@ -132,7 +137,7 @@ extension Swagger2Converter {
     func flag(_ entry: YAMLMapping.Entry, _ cursor: Cursor, meaning assumed: String) -> YAMLMapping.Entry? {
         if entry.value.scalar?.bool != nil || entry.value.text == "true" || entry.value.text == "false" { return entry }
         if entry.value.scalar?.isNull != true {
-            context.warning("'\(entry.key)' must be a boolean, found \(entry.value.kindDescription); \(assumed)", cursor / entry.key, at: entry.value.location)
+            context.defect("'\(entry.key)' must be a boolean, found \(entry.value.kindDescription); \(assumed)", cursor / entry.key, at: entry.value.location)
         }
         return nil
     }

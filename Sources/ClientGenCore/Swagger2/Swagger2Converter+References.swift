@@ -18,7 +18,7 @@ extension Swagger2Converter {
         while case .mapping(let mapping) = node, let ref = mapping.refEntry {
             guard let reference = reference(ref.value, cursor, dropping: "the \(what) is dropped") else { return nil }
             guard seen.insert(reference.target).inserted else {
-                context.warning("reference loop through '\(reference.text)' never reaches a \(what); the \(what) is dropped", cursor / "$ref", at: ref.value.location)
+                context.defect("reference loop through '\(reference.text)' never reaches a \(what); the \(what) is dropped", cursor / "$ref", at: ref.value.location)
                 return nil
             }
             guard let target = written(reference) else { return nil }
@@ -26,7 +26,7 @@ extension Swagger2Converter {
             cursor = Cursor(file: reference.file, path: JSONPath(reference.pointer))
         }
         guard case .mapping(let mapping) = node else {
-            context.warning("expected a \(what) (a mapping), found \(node.kindDescription); the \(what) is dropped", cursor, at: node.location)
+            context.defect("expected a \(what) (a mapping), found \(node.kindDescription); the \(what) is dropped", cursor, at: node.location)
             return nil
         }
         return ResolvedObject(mapping: mapping, cursor: cursor)
@@ -64,18 +64,18 @@ extension Swagger2Converter {
     func reference(_ refNode: YAMLNode, _ cursor: Cursor, dropping consequence: String) -> Reference? {
         let at = cursor / "$ref"
         guard let text = refNode.text, !text.isEmpty else {
-            context.warning("$ref is empty; \(consequence)", at, at: refNode.location)
+            context.defect("$ref is empty; \(consequence)", at, at: refNode.location)
             return nil
         }
         switch context.parseReference(text, from: cursor.file) {
         case .failure(let problem):
-            context.warning("\(problem.message); \(consequence)", at, at: refNode.location)
+            context.defect("\(problem.message); \(consequence)", at, at: refNode.location)
             return nil
         case .success(let reference):
             // A file that is not YAML was reported when it was loaded, as an error.
             guard let fileRoot = context.files[reference.file] ?? nil else { return nil }
             if case .missing(let depth) = context.walk(reference.target, in: fileRoot) {
-                context.warning("\(ParseContext.dangling(reference, depth: depth, from: cursor.file)); \(consequence)", at, at: refNode.location)
+                context.defect("\(ParseContext.dangling(reference, depth: depth, from: cursor.file)); \(consequence)", at, at: refNode.location)
                 return nil
             }
             return reference

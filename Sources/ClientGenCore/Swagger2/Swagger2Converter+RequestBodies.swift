@@ -22,10 +22,10 @@ extension Swagger2Converter {
             }
         } else if body.cursor.file == cursor.file, let (keywords, keyLocation) = parameterSchema(body, placedAt: placed) {
             // `type` where `schema` belongs: the body is what the keywords describe.
-            context.warning("body parameter '\(body.name)' gives 'type' instead of 'schema'; the body is what 'type' describes", body.cursor, at: keyLocation)
+            context.defect("body parameter '\(body.name)' gives 'type' instead of 'schema'; the body is what 'type' describes", body.cursor, at: keyLocation)
             written = (keywords, keyLocation, body.cursor)
         } else {
-            context.warning("body parameter '\(body.name)' has no 'schema'; the body is untyped", body.cursor, at: object.location)
+            context.defect("body parameter '\(body.name)' has no 'schema'; the body is untyped", body.cursor, at: object.location)
         }
         var content = MappingBuilder(at: object.location)
         for mediaType in consumes {
@@ -88,7 +88,7 @@ extension Swagger2Converter {
             let multipart = listed.filter { $0.encoding == .multipart }
             if !multipart.isEmpty { return multipart }
             if !listed.isEmpty {
-                context.warning("file parameter '\(file.name)' needs multipart/form-data, which 'consumes' does not list; the form is sent as multipart/form-data", file.cursor, at: file.object.location)
+                context.defect("file parameter '\(file.name)' needs multipart/form-data, which 'consumes' does not list; the form is sent as multipart/form-data", file.cursor, at: file.object.location)
             }
             return [("multipart/form-data", .multipart)]
         }
@@ -140,7 +140,7 @@ extension Swagger2Converter {
     }
 
     /// Multipart sends each value of a list as a part of its own: a `collectionFormat` that joins them has no
-    /// meaning there.
+    /// meaning there. The spec is valid, so this is a plain warning, not a defect.
     private func warnAboutListedFields(_ fields: [Swagger2Parameter]) {
         for field in fields where field.isArray {
             guard let entry = field.object.entry("collectionFormat"), let text = entry.value.text, text != CollectionFormat.multi.rawValue else { continue }

@@ -11,7 +11,7 @@ extension Swagger2Converter {
             }
             let at = cursor / entry.key
             guard ParseContext.status(entry.key) != nil else {
-                context.warning("invalid response status '\(entry.key)'; expected a code from 100 to 599, a range such as 2XX, or default; the response is dropped", at, at: entry.keyLocation)
+                context.defect("invalid response status '\(entry.key)'; expected a code from 100 to 599, a range such as 2XX, or default; the response is dropped", at, at: entry.keyLocation)
                 continue
             }
             guard let response = responseUse(entry.value, at, placedAt: placed / entry.key, produces: produces) else { continue }

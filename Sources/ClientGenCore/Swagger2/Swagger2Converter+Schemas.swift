@@ -12,7 +12,7 @@ extension Swagger2Converter {
             let at = cursor / entry.key
             let value = entry.value
             if let shape = SchemaKeywordShape.byKeyword[entry.key], !shape.accepts(value) {
-                context.warning("'\(entry.key)' must be \(shape.expected), found \(value.kindDescription); it is ignored", at, at: value.location)
+                context.defect("'\(entry.key)' must be \(shape.expected), found \(value.kindDescription); it is ignored", at, at: value.location)
                 continue
             }
             switch entry.key {
@@ -51,7 +51,7 @@ extension Swagger2Converter {
                 } else if value.mapping != nil {
                     output.add(entry)
                 } else if value.scalar?.isNull != true {
-                    context.warning("'discriminator' must name a property, found \(value.kindDescription); it is ignored", at, at: value.location)
+                    context.defect("'discriminator' must name a property, found \(value.kindDescription); it is ignored", at, at: value.location)
                 }
             case "x-nullable", "x-isnullable":
                 output.add(entry)
@@ -96,10 +96,10 @@ extension Swagger2Converter {
         if Schema.JSONType(rawValue: name) != nil { return node }
         guard let meant = Self.meantType(name) else {
             let expected = Schema.JSONType.allCases.map(\.rawValue).joined(separator: ", ")
-            context.warning("unknown type '\(name)'; expected one of \(expected) or file; the schema is left untyped", cursor, at: scalar.location)
+            context.defect("unknown type '\(name)'; expected one of \(expected) or file; the schema is left untyped", cursor, at: scalar.location)
             return nil
         }
-        context.warning("unknown type '\(name)'; read as '\(meant.rawValue)'", cursor, at: scalar.location)
+        context.defect("unknown type '\(name)'; read as '\(meant.rawValue)'", cursor, at: scalar.location)
         return .word(meant.rawValue, at: scalar.location)
     }
 

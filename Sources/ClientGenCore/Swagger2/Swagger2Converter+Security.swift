@@ -14,12 +14,12 @@ extension Swagger2Converter {
 
     private func securityScheme(_ node: YAMLNode, _ cursor: Cursor) -> YAMLNode? {
         guard case .mapping(let scheme) = node else {
-            context.warning("expected a security scheme (a mapping), found \(node.kindDescription); the scheme is dropped", cursor, at: node.location)
+            context.defect("expected a security scheme (a mapping), found \(node.kindDescription); the scheme is dropped", cursor, at: node.location)
             return nil
         }
         let expected = "expected basic, apiKey or oauth2"
         guard let typeEntry = scheme.entry("type"), let type = typeEntry.value.text else {
-            context.warning("security scheme has no 'type'; \(expected); the scheme is dropped", cursor, at: scheme.location)
+            context.defect("security scheme has no 'type'; \(expected); the scheme is dropped", cursor, at: scheme.location)
             return nil
         }
         let at = typeEntry.value.location
@@ -30,16 +30,16 @@ extension Swagger2Converter {
             output.add("scheme", .word("basic", at: at), keyLocation: typeEntry.keyLocation)
         case "apikey":
             guard let name = scheme.entry("name"), name.value.text != nil else {
-                context.warning("the apiKey security scheme has no 'name'; the scheme is dropped", cursor, at: scheme.location)
+                context.defect("the apiKey security scheme has no 'name'; the scheme is dropped", cursor, at: scheme.location)
                 return nil
             }
             guard let location = scheme.entry("in"), let text = location.value.text,
                   let keyLocation = SecurityScheme.APIKeyLocation(rawValue: text.lowercased()) else {
-                context.warning("the apiKey security scheme's 'in' must be header or query; the scheme is dropped", cursor / "in", at: scheme.entry("in")?.value.location ?? scheme.location)
+                context.defect("the apiKey security scheme's 'in' must be header or query; the scheme is dropped", cursor / "in", at: scheme.entry("in")?.value.location ?? scheme.location)
                 return nil
             }
             if keyLocation == .cookie {
-                context.warning("an API key 'in: cookie' is OpenAPI 3, not Swagger 2.0; the key is sent as a cookie", cursor / "in", at: location.value.location)
+                context.defect("an API key 'in: cookie' is OpenAPI 3, not Swagger 2.0; the key is sent as a cookie", cursor / "in", at: location.value.location)
             }
             output.add("type", .word("apiKey", at: at), keyLocation: typeEntry.keyLocation)
             output.add(name)
@@ -48,7 +48,7 @@ extension Swagger2Converter {
             output.add("type", .word("oauth2", at: at), keyLocation: typeEntry.keyLocation)
             output.add("flows", flows(scheme, cursor), keyLocation: scheme.entry("flow")?.keyLocation ?? typeEntry.keyLocation)
         default:
-            context.warning("unknown security scheme type '\(type)'; \(expected); the scheme is dropped", cursor / "type", at: at)
+            context.defect("unknown security scheme type '\(type)'; \(expected); the scheme is dropped", cursor / "type", at: at)
             return nil
         }
         for entry in scheme.entries where entry.key == "description" || entry.key.hasPrefix("x-") {
@@ -62,7 +62,7 @@ extension Swagger2Converter {
         var flows = MappingBuilder(at: scheme.location)
         guard let flowEntry = scheme.entry("flow"), let flow = flowEntry.value.text, let kind = OAuthFlow(rawValue: flow) else {
             let written = scheme.entry("flow")
-            context.warning("the oauth2 security scheme's 'flow' must be implicit, password, application or accessCode; it is read with no flow, and the client sends the token the app obtained", written.map { _ in cursor / "flow" } ?? cursor, at: written?.value.location ?? scheme.location)
+            context.defect("the oauth2 security scheme's 'flow' must be implicit, password, application or accessCode; it is read with no flow, and the client sends the token the app obtained", written.map { _ in cursor / "flow" } ?? cursor, at: written?.value.location ?? scheme.location)
             return flows.node
         }
         var object = MappingBuilder(at: flowEntry.value.location)
@@ -113,7 +113,7 @@ extension Swagger2Converter {
                 if securitySchemeNames.contains(entry.key) {
                     kept.add(entry)
                 } else {
-                    context.warning("security requirement names '\(entry.key)', which securityDefinitions does not define; it is dropped from the requirement", cursor / index / entry.key, at: entry.keyLocation)
+                    context.defect("security requirement names '\(entry.key)', which securityDefinitions does not define; it is dropped from the requirement", cursor / index / entry.key, at: entry.keyLocation)
                 }
             }
             // An alternative left with no scheme would wrongly allow anonymous access.

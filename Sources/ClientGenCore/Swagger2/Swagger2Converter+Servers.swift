@@ -4,14 +4,14 @@ extension Swagger2Converter {
         let hostEntry = root.entry("host")
         let basePathEntry = root.entry("basePath")
         for entry in [hostEntry, basePathEntry].compactMap(\.self) where entry.value.scalar == nil {
-            context.warning("'\(entry.key)' should be a string, found \(entry.value.kindDescription); it is ignored", rootCursor / entry.key, at: entry.value.location)
+            context.defect("'\(entry.key)' should be a string, found \(entry.value.kindDescription); it is ignored", rootCursor / entry.key, at: entry.value.location)
         }
         var host = hostEntry?.value.text?.trimmingWhitespace
         var basePath = basePathEntry?.value.text?.trimmingWhitespace ?? ""
         var schemes = schemeList()
 
         if let basePathEntry, !basePath.isEmpty, !basePath.hasPrefix("/") {
-            context.warning("'basePath' must start with '/'; read as '/\(basePath)'", rootCursor / "basePath", at: basePathEntry.value.location)
+            context.defect("'basePath' must start with '/'; read as '/\(basePath)'", rootCursor / "basePath", at: basePathEntry.value.location)
             basePath = "/" + basePath
         }
         if var written = host, let hostEntry {
@@ -19,14 +19,14 @@ extension Swagger2Converter {
             let hostCursor = rootCursor / "host"
             if let separator = written.range(of: "://") {
                 let scheme = String(written[..<separator.lowerBound]).lowercased()
-                context.warning("'host' holds a scheme; '\(scheme)' is read as the scheme", hostCursor, at: hostEntry.value.location)
+                context.defect("'host' holds a scheme; '\(scheme)' is read as the scheme", hostCursor, at: hostEntry.value.location)
                 if schemes.isEmpty, Self.schemeOrder.contains(scheme) { schemes = [scheme] }
                 written = String(written[separator.upperBound...])
             }
             if let slash = written.firstIndex(of: "/") {
                 let path = Self.trimmedPath(String(written[slash...]))
                 if !path.isEmpty {
-                    context.warning("'host' holds a path; '\(path)' is read as the start of the base path", hostCursor, at: hostEntry.value.location)
+                    context.defect("'host' holds a path; '\(path)' is read as the start of the base path", hostCursor, at: hostEntry.value.location)
                     basePath = path + basePath
                 }
                 written = String(written[..<slash])
@@ -36,6 +36,8 @@ extension Swagger2Converter {
         basePath = Self.trimmedPath(basePath)
 
         let location = hostEntry?.value.location ?? basePathEntry?.value.location ?? root.location
+        // Swagger 2.0 lets a spec leave out host, basePath and schemes (they default to where the spec was
+        // served from): what is assumed is a plain warning, which --strict leaves alone.
         guard let host else {
             if basePath.isEmpty {
                 context.warning("the document has no 'host' or 'basePath'; the client has no default server URL", rootCursor, at: root.location)
@@ -70,7 +72,7 @@ extension Swagger2Converter {
         case .sequence(let list): written = list.items
         case .scalar: written = [entry.value]
         case .mapping:
-            context.warning("expected a list of schemes, found a mapping; it is ignored", at, at: entry.value.location)
+            context.defect("expected a list of schemes, found a mapping; it is ignored", at, at: entry.value.location)
             return []
         }
         var schemes: [String] = []
@@ -79,7 +81,7 @@ extension Swagger2Converter {
             if Self.schemeOrder.contains(scheme) {
                 if !schemes.contains(scheme) { schemes.append(scheme) }
             } else {
-                context.warning("unknown scheme '\(item.text ?? "")'; expected http, https, ws or wss; it is ignored", entry.value.sequence == nil ? at : at / index, at: item.location)
+                context.defect("unknown scheme '\(item.text ?? "")'; expected http, https, ws or wss; it is ignored", entry.value.sequence == nil ? at : at / index, at: item.location)
             }
         }
         return schemes.sorted { Self.schemeOrder.firstIndex(of: $0)! < Self.schemeOrder.firstIndex(of: $1)! }

@@ -38,6 +38,8 @@ final class Swagger2Converter {
     /// The OpenAPI 3.0 root, with the files references reach converted and handed to the context; nil after
     /// an error when the document cannot be read as Swagger 2.0.
     func convert() -> YAMLNode? {
+        context.readingWrittenText = true
+        defer { context.readingWrittenText = false }
         guard let swagger = root.entry("swagger"), checkVersion(swagger) else { return nil }
         if let consumes = root.value("consumes").flatMap({ mediaList($0, rootCursor / "consumes", reporting: true) }) {
             documentMedia.consumes = consumes
@@ -70,7 +72,7 @@ final class Swagger2Converter {
                     output.add("components", components(securitySchemes: schemes), keyLocation: entry.keyLocation)
                 }
             case "openapi", "components", "servers", "webhooks":
-                context.warning("'\(entry.key)' belongs to OpenAPI 3, not Swagger 2.0; it is ignored", at, at: entry.keyLocation)
+                context.defect("'\(entry.key)' belongs to OpenAPI 3, not Swagger 2.0; it is ignored", at, at: entry.keyLocation)
             default:
                 // `info`, `tags`, `externalDocs`, extensions, and anything else a reference may point into.
                 output.add(entry)

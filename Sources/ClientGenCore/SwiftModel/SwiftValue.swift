@@ -6,8 +6,8 @@ public indirect enum SwiftValue: Hashable, Sendable {
     case int(Int)
     case double(Double)
     case string(String)
-    /// `.pending`: a case of the generated enum the value's type names.
-    case enumCase(String)
+    /// `.pending`: a case of the generated enum `of` names, which the value's type is or wraps.
+    case enumCase(String, of: String)
     case array([SwiftValue])
     /// `[:]`
     case emptyDictionary
@@ -24,7 +24,7 @@ extension SwiftValue {
     static func from(_ literal: JSONLiteral, as type: SwiftType, enumCases: (String) -> [JSONLiteral: String]?) -> SwiftValue? {
         switch type {
         case .declared(let name):
-            return enumCases(name).flatMap { $0[literal] }.map(SwiftValue.enumCase)
+            return enumCases(name).flatMap { $0[literal] }.map { .enumCase($0, of: name) }
         case .builtin(let builtin):
             switch (builtin, literal) {
             case (.string, .string(let text)): return .string(text)

@@ -6,9 +6,11 @@ struct OperationTranslator {
 
     /// The method, and a variant that streams the response when the spec offers one; the variant's name is
     /// claimed later, with the helpers', so that it never takes an operation's.
-    func translate(_ operation: Operation, name: String, schemas: inout SchemaTranslator) -> (method: OperationModel, streaming: OperationModel?) {
+    /// `reservedLabels`: the names the method's body declares or uses (see `bodyNames`), which no parameter may
+    /// take.
+    func translate(_ operation: Operation, name: String, reservedLabels: Set<String> = bodyNames(pagination: false, wait: false), schemas: inout SchemaTranslator) -> (method: OperationModel, streaming: OperationModel?) {
         let typePrefix = Naming.typeName(name)
-        var labels = NameScope(reserved: ["body"])
+        var labels = NameScope(reserved: reservedLabels)
         var required: [OperationParameter] = []
         var optional: [OperationParameter] = []
 
@@ -90,6 +92,18 @@ struct OperationTranslator {
         return (model(buffered), responses.streamed.map(model))
     }
 
+    /// The names an operation's generated methods use besides its parameters: the request body's label, the
+    /// locals `request` and `response`, and the client's `connection`; a pages method's closure adds `previous`
+    /// and `link`, a wait method `interval`, `timeout` and `result`. A parameter of one of these names would
+    /// shadow it (a query parameter 'request' would be sent in place of the request), so it takes a numbered
+    /// label instead, as a second parameter of one name does.
+    static func bodyNames(pagination: Bool, wait: Bool) -> Set<String> {
+        var names: Set<String> = ["body", "request", "response", "connection"]
+        if pagination { names.formUnion(["previous", "link"]) }
+        if wait { names.formUnion(["interval", "timeout", "result"]) }
+        return names
+    }
+
     /// OpenAPI says `Accept`, `Content-Type` and `Authorization` header parameters are ignored: the client
     /// sets those itself.
     private static func isIgnoredHeader(_ parameter: Parameter) -> Bool {
@@ -104,7 +118,7 @@ struct OperationTranslator {
             guard field.style != nil || field.explode != nil else { return nil }
             let style = field.style ?? .form
             guard [.form, .spaceDelimited, .pipeDelimited, .deepObject].contains(style) else {
-                diagnostics.warning("a form field cannot have style '\(style.rawValue)'; it is sent in the default style", at: field.source)
+                diagnostics.defect("a form field cannot have style '\(style.rawValue)'; it is sent in the default style", at: field.source)
                 return nil
             }
             return BodyEncoding.FieldStyle(style: style, explode: field.explode)
@@ -121,7 +135,7 @@ struct OperationTranslator {
     /// A spec description as one line of a doc comment, or nil when there is none.
     private static func documentation(_ description: String?) -> String? {
         guard let text = description?.trimmingWhitespace, !text.isEmpty else { return nil }
-        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return DocLines.split(text).filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     private static func noun(for location: Parameter.Location) -> String {

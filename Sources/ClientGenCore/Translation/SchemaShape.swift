@@ -14,8 +14,11 @@ enum SchemaShape {
         let composed = schema.anyOf + schema.oneOf
         if !schema.allOf.isEmpty {
             let shapedBranches = composed.filter { $0.hasShape && !$0.isNullOnly }
-            if schema.allOf.count == 1, schema.properties.isEmpty, shapedBranches.isEmpty {
-                self = .passthrough(schema.allOf[0], nullable: schema.allowsNull)
+            // `allOf: [{$ref: X}, {description: …}]`, as AWS writes every documented property: parts that only
+            // annotate leave the one part with a shape, which the schema is.
+            let shapedParts = schema.allOf.count == 1 ? schema.allOf : schema.allOf.filter(\.hasShape)
+            if shapedParts.count == 1, schema.properties.isEmpty, shapedBranches.isEmpty {
+                self = .passthrough(shapedParts[0], nullable: schema.allowsNull || schema.allOf.contains { !$0.hasShape && $0.allowsNull })
                 return
             }
             let parts = schema.allOf.map { resolve($0) ?? $0 }
@@ -71,8 +74,9 @@ enum SchemaShape {
             types = [.number]
         }
         if types.count > 1 {
-            self = .union(types.map { type in
-                var branch = Schema(source: schema.source)
+            self = .union(types.enumerated().map { index, type in
+                // Each branch is placed at its entry of `type`, so that it is never taken for the schema itself.
+                var branch = Schema(source: SourceRange(file: schema.source.file, location: schema.source.location, path: schema.source.path / "type" / index))
                 branch.types = [type]
                 branch.format = schema.format
                 if type == .array { branch.items = schema.items }
@@ -147,6 +151,14 @@ extension Schema {
     /// `{type: "null"}` and `{enum: [null]}`: the branch that makes a composition nullable.
     var isNullOnly: Bool {
         reference == nil && (types == [.null] || enumValues == [.null])
+    }
+
+    /// What the schema says of itself, or else what an `allOf` part that only annotates says (`allOf: [{$ref: X},
+    /// {description: …}]`): such a part describes the property, not the type it refers to.
+    func annotated<Value>(_ field: KeyPath<Schema, Value?>) -> Value? {
+        if let own = self[keyPath: field] { return own }
+        guard allOf.count > 1 else { return nil }
+        return allOf.lazy.filter { !$0.hasShape }.compactMap { $0[keyPath: field] }.first
     }
 
     var isObjectLike: Bool {

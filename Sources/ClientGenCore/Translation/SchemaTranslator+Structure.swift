@@ -9,7 +9,15 @@ extension SchemaTranslator {
     struct GatheredObject {
         var properties: [GatheredProperty] = []
         var required: Set<String> = []
+        /// `required`, in the order the names are first written.
+        var requiredInOrder: [String] = []
         var additionalProperties: Schema.AdditionalProperties?
+
+        mutating func require(_ names: [String]) {
+            for name in names where required.insert(name).inserted {
+                requiredInOrder.append(name)
+            }
+        }
 
         mutating func add(_ property: GatheredProperty) {
             if let index = properties.firstIndex(where: { $0.jsonKey == property.jsonKey }) {
@@ -25,6 +33,13 @@ extension SchemaTranslator {
         var object = GatheredObject()
         var visited: Set<Reference.Target> = []
         gather(schema, into: &object, visited: &visited, optionalOnly: false)
+        // A name that `required` lists and no part declares must still be sent and is still received: it is a
+        // property typed as the additional properties are, or untyped.
+        for key in object.requiredInOrder where !object.properties.contains(where: { $0.jsonKey == key }) {
+            var valueSchema = Schema(source: SourceRange(file: schema.source.file, location: schema.source.location, path: schema.source.path / "required"))
+            if case .schema(let values) = object.additionalProperties { valueSchema = values }
+            object.add(GatheredProperty(jsonKey: key, schema: valueSchema, required: true))
+        }
 
         var memberScope = NameScope()
         var additionalProperties: AdditionalPropertiesModel?
@@ -61,7 +76,7 @@ extension SchemaTranslator {
             let usage = usage(of: propertySchema, suggestedName: name + Naming.typeName(gathered.jsonKey))
             let required = gathered.required || object.required.contains(gathered.jsonKey)
             // A nullable property decodes null as nil, so a default would never apply to it.
-            let defaultValue = usage.nullable ? nil : (resolve(propertySchema)?.defaultValue ?? propertySchema.defaultValue)
+            let defaultValue = usage.nullable ? nil : (resolve(propertySchema)?.defaultValue ?? propertySchema.annotated(\.defaultValue))
                 .flatMap { value($0, as: usage.type) }
             let optional = usage.nullable || (!required && defaultValue == nil)
             properties.append(PropertyModel(
@@ -69,8 +84,8 @@ extension SchemaTranslator {
                 jsonKey: gathered.jsonKey,
                 type: optional ? usage.type.optional : usage.type,
                 documentation: Documentation(
-                    title: propertySchema.title.flatMap { Naming.memberName($0) == memberName ? nil : $0 },
-                    description: propertySchema.description,
+                    title: propertySchema.annotated(\.title).flatMap { Naming.memberName($0) == memberName ? nil : $0 },
+                    description: propertySchema.annotated(\.description),
                     deprecated: propertySchema.deprecated
                 ),
                 defaultValue: defaultValue,
@@ -84,28 +99,42 @@ extension SchemaTranslator {
 
     /// Collects the properties of `schema` and of every `allOf` part, following references. Branches of a
     /// `oneOf`/`anyOf` beside declared properties contribute optional properties: the struct can hold any of them.
+    /// Parts come before the schema's own properties, in the order written; a work list stands in for recursion,
+    /// since a chain of `allOf` references is as long as the spec makes it.
     func gather(_ schema: Schema, into object: inout GatheredObject, visited: inout Set<Reference.Target>, optionalOnly: Bool) {
-        if let reference = schema.reference {
-            guard visited.insert(reference.target).inserted, let target = resolve(schema) else { return }
-            gather(target, into: &object, visited: &visited, optionalOnly: optionalOnly)
-            return
+        enum Step {
+            case visit(Schema, optionalOnly: Bool)
+            case own(Schema, optionalOnly: Bool)
         }
-        for part in schema.allOf {
-            gather(part, into: &object, visited: &visited, optionalOnly: optionalOnly)
-        }
-        for property in schema.properties {
-            let required = !optionalOnly && schema.required.contains(property.name)
-            object.add(GatheredProperty(jsonKey: property.name, schema: property.schema, required: required))
-        }
-        if !optionalOnly {
-            object.required.formUnion(schema.required)
-        }
-        if let additional = schema.additionalProperties {
-            object.additionalProperties = additional
-        }
-        if !schema.properties.isEmpty || !schema.allOf.isEmpty {
-            for branch in schema.oneOf + schema.anyOf where branch.hasShape {
-                gather(branch, into: &object, visited: &visited, optionalOnly: true)
+        var steps: [Step] = [.visit(schema, optionalOnly: optionalOnly)]
+        while let step = steps.popLast() {
+            switch step {
+            case .visit(let schema, let optionalOnly):
+                if let reference = schema.reference {
+                    guard visited.insert(reference.target).inserted, let target = resolve(schema) else { continue }
+                    steps.append(.visit(target, optionalOnly: optionalOnly))
+                    continue
+                }
+                if !schema.properties.isEmpty || !schema.allOf.isEmpty {
+                    for branch in (schema.oneOf + schema.anyOf).reversed() where branch.hasShape {
+                        steps.append(.visit(branch, optionalOnly: true))
+                    }
+                }
+                steps.append(.own(schema, optionalOnly: optionalOnly))
+                for part in schema.allOf.reversed() {
+                    steps.append(.visit(part, optionalOnly: optionalOnly))
+                }
+            case .own(let schema, let optionalOnly):
+                for property in schema.properties {
+                    let required = !optionalOnly && schema.required.contains(property.name)
+                    object.add(GatheredProperty(jsonKey: property.name, schema: property.schema, required: required))
+                }
+                if !optionalOnly {
+                    object.require(schema.required)
+                }
+                if let additional = schema.additionalProperties {
+                    object.additionalProperties = additional
+                }
             }
         }
     }

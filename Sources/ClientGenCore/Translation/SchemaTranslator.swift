@@ -3,6 +3,7 @@
 /// (`QueryResult` + `meta` → `QueryResultMeta`), which keeps generated files flat and fast to compile.
 struct SchemaTranslator {
     let document: Document
+    let diagnostics: DiagnosticCollector
     var declarations: [Declaration] = []
     /// Enums lifted out of the place they appear, which `EnumMerger` may turn into aliases of an identical enum.
     private(set) var inlineEnumNames: Set<String> = []
@@ -17,8 +18,22 @@ struct SchemaTranslator {
     /// Named schemas in name order, so the names handed out do not depend on the order the spec lists them in.
     private let orderedNamedSchemas: [NamedSchema]
 
-    init(document: Document) {
+    /// Inline types being declared, by where their schemas are written. A schema that reaches itself through a
+    /// `$ref` (a property of `Node` written `allOf: [{$ref: Node}, {properties: …}]`) meets its own place again
+    /// while its type is being declared, and then stands for that type instead of lifting a copy of it forever.
+    private var inlineTypesInProgress: [SourceRange: String] = [:]
+    /// Lifting nests as deep as inline schemas do, and through references a chain of distinct ones can be as long
+    /// as the spec: past this depth a schema stays untyped rather than risk the stack.
+    static let maxInlineNesting = 64
+    /// Types lifted for each inline schema inside another inline type. Each place a type is lifted from gets a
+    /// copy named after it, and schemas that reach themselves through several inline parts would make a copy
+    /// for every order of those parts; past a few copies, the last one serves, as any copy means the same.
+    private var nestedCopies: [SourceRange: (name: String, count: Int)] = [:]
+    static let maxNestedCopies = 16
+
+    init(document: Document, diagnostics: DiagnosticCollector) {
         self.document = document
+        self.diagnostics = diagnostics
         typeNames = NameScope(reserved: Naming.reservedTypeNames)
         // Sorts positions, not schemas: moving whole schemas through the sort was 6% of generating a large
         // spec with the debug build, which is the one a build plugin runs.
@@ -59,8 +74,24 @@ struct SchemaTranslator {
             usage.nullable = usage.nullable || nullable
             return usage
         case .structure, .union:
+            if let name = inlineTypesInProgress[schema.source] {
+                return TypeUsage(.declared(name), nullable: schema.allowsNull)
+            }
+            let nested = !inlineTypesInProgress.isEmpty
+            if nested, let lifted = nestedCopies[schema.source], lifted.count >= Self.maxNestedCopies {
+                return TypeUsage(.declared(lifted.name), nullable: schema.allowsNull)
+            }
+            guard inlineTypesInProgress.count < Self.maxInlineNesting else {
+                diagnostics.warning("inline schemas nest more than \(Self.maxInlineNesting) deep here; this one is left untyped (JSONValue)", at: schema.source)
+                return TypeUsage(.json, nullable: true)
+            }
             let name = typeNames.claim(schema.swiftName ?? suggestedName())
+            inlineTypesInProgress[schema.source] = name
             declare(Self.lifted(schema), as: name)
+            inlineTypesInProgress[schema.source] = nil
+            if nested {
+                nestedCopies[schema.source] = (name, (nestedCopies[schema.source]?.count ?? 0) + 1)
+            }
             return TypeUsage(.declared(name), nullable: schema.allowsNull)
         case .enumeration(let rawType, let values):
             let name = typeNames.claim(schema.swiftName ?? suggestedName())

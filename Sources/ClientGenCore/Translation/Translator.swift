@@ -5,7 +5,7 @@ public struct Translator: Sendable {
 
     public func translate(_ configured: ConfiguredDocument, diagnostics: DiagnosticCollector) -> SwiftModule {
         let document = configured.document
-        var schemas = SchemaTranslator(document: document)
+        var schemas = SchemaTranslator(document: document, diagnostics: diagnostics)
         schemas.declareNamedSchemas()
 
         let client = ClientTranslator(document: document, diagnostics: diagnostics).translate()
@@ -15,7 +15,11 @@ public struct Translator: Sendable {
             .map { (configured: $0, name: OperationNaming.name(of: $0)) }
             .sorted { ($0.name, $0.configured.operation.path, $0.configured.operation.method.rawValue) < ($1.name, $1.configured.operation.path, $1.configured.operation.method.rawValue) }
         let translated = named.map { entry in
-            operationTranslator.translate(entry.configured.operation, name: names.claim(entry.name), schemas: &schemas)
+            operationTranslator.translate(
+                entry.configured.operation, name: names.claim(entry.name),
+                reservedLabels: OperationTranslator.bodyNames(pagination: entry.configured.pagination != nil, wait: entry.configured.wait != nil),
+                schemas: &schemas
+            )
         }
         var operations = translated.map(\.method)
         // Variants and helpers claim their names after every operation has, so an operation never loses its name.

@@ -18,9 +18,33 @@ public struct YAMLLoader: Sendable {
         load(bytes: Array(text.utf8), file: file, diagnostics: diagnostics)
     }
 
+    /// Repairs of lines YAML allows and libyaml rejects, each costing a parse from the start.
+    public var maxRepairs = 64
+
     public func load(bytes: [UInt8], file: String, diagnostics: DiagnosticCollector) -> YAMLNode? {
-        var builder = TreeBuilder(file: file, maxDepth: maxDepth, maxAliasExpansion: maxAliasExpansion)
-        let result: Result<YAMLNode, YAMLFailure> = bytes.withUnsafeBufferPointer { buffer in
+        var input = bytes
+        var notes: [Diagnostic] = []
+        while true {
+            switch parse(input, file: file, defectSeverity: diagnostics.defectSeverity) {
+            case .success(let (root, defects)):
+                notes.forEach(diagnostics.emit)
+                defects.forEach(diagnostics.emit)
+                return root
+            case .failure(let failure):
+                if notes.count < maxRepairs, let repair = failure.repair, let repaired = repair.repaired(input) {
+                    input = repaired
+                    notes.append(repair.note(file: file))
+                    continue
+                }
+                diagnostics.emit(failure.diagnostic)
+                return nil
+            }
+        }
+    }
+
+    private func parse(_ bytes: [UInt8], file: String, defectSeverity: Diagnostic.Severity) -> Result<(YAMLNode, [Diagnostic]), YAMLFailure> {
+        var builder = TreeBuilder(file: file, maxDepth: maxDepth, maxAliasExpansion: maxAliasExpansion, defectSeverity: defectSeverity)
+        return bytes.withUnsafeBufferPointer { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
                 return .failure(YAMLFailure(Diagnostic(.error, "could not start the YAML parser", file: file, location: nil)))
@@ -29,22 +53,18 @@ public struct YAMLLoader: Sendable {
             yaml_parser_set_input_string(&parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
             return builder.run(&parser, bytes: buffer)
         }
-        switch result {
-        case .success(let root):
-            return root
-        case .failure(let failure):
-            diagnostics.emit(failure.diagnostic)
-            return nil
-        }
     }
 }
 
-/// Why libyaml or the tree builder stopped: one error, since nothing after a syntax error can be trusted.
+/// Why libyaml or the tree builder stopped: one error, since nothing after a syntax error can be trusted, and the
+/// repair that lets libyaml read on when the text is YAML it wrongly rejects.
 private struct YAMLFailure: Error {
     var diagnostic: Diagnostic
+    var repair: BlockScalarTabRepair?
 
-    init(_ diagnostic: Diagnostic) {
+    init(_ diagnostic: Diagnostic, repair: BlockScalarTabRepair? = nil) {
         self.diagnostic = diagnostic
+        self.repair = repair
     }
 }
 
@@ -96,17 +116,23 @@ private struct TreeBuilder {
     private var root: YAMLNode?
     private var documents = 0
 
-    init(file: String, maxDepth: Int, maxAliasExpansion: Int) {
+    /// Duplicate keys: YAML forbids them, but PyYAML, JSON parsers and most tools take the later value, and a
+    /// spec should not be refused for a key written twice.
+    let defectSeverity: Diagnostic.Severity
+    private(set) var defects: [Diagnostic] = []
+
+    init(file: String, maxDepth: Int, maxAliasExpansion: Int, defectSeverity: Diagnostic.Severity) {
         self.file = file
         self.maxDepth = maxDepth
         self.maxAliasExpansion = maxAliasExpansion
+        self.defectSeverity = defectSeverity
     }
 
     private func failure(_ message: String, at location: SourceLocation?) -> YAMLFailure {
         YAMLFailure(Diagnostic(.error, message, file: file, location: location))
     }
 
-    mutating func run(_ parser: inout yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>) -> Result<YAMLNode, YAMLFailure> {
+    mutating func run(_ parser: inout yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>) -> Result<(YAMLNode, [Diagnostic]), YAMLFailure> {
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -118,7 +144,7 @@ private struct TreeBuilder {
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
                     guard let root else { return .failure(failure("the file is empty; expected an OpenAPI document", at: SourceLocation(line: 1, column: 1))) }
-                    return .success(root)
+                    return .success((root, defects))
                 case YAML_DOCUMENT_START_EVENT:
                     documents += 1
                     if documents > 1 {
@@ -215,7 +241,9 @@ private struct TreeBuilder {
             }
             if let first = mapping.keyIndex[key.value] {
                 let firstLocation = mapping.entries[first].keyLocation
-                throw failure("duplicate key '\(key.value)' (first defined at \(firstLocation))", at: key.location)
+                defects.append(Diagnostic(defectSeverity, "duplicate key '\(key.value)' (first defined at \(firstLocation)); the later value is used", file: file, location: key.location))
+                mapping.entries[first] = YAMLMapping.Entry(key: key.value, keyLocation: key.location, value: node)
+                return
             }
             mapping.keyIndex[key.value] = mapping.entries.count
             mapping.entries.append(YAMLMapping.Entry(key: key.value, keyLocation: key.location, value: node))
@@ -260,11 +288,31 @@ private struct TreeBuilder {
         if problem.contains("tab character") || (problem.contains("cannot start any token") && Self.isTab(at: mark, in: bytes)) {
             message += " (tabs cannot indent YAML; use spaces)"
         }
-        return failure(message, at: location)
+        var repair: BlockScalarTabRepair?
+        if problem == "found a tab character where an indentation space is expected", parser.context.map({ String(cString: $0) }) == "while scanning a block scalar" {
+            repair = BlockScalarTabRepair(
+                tabLine: Int(mark.line), tabColumn: Int(mark.column),
+                headerLine: Int(parser.context_mark.line), headerColumn: Int(parser.context_mark.column),
+                parentIndent: Int(parser.indent)
+            )
+        }
+        return YAMLFailure(Diagnostic(.error, message, file: file, location: location), repair: repair)
     }
 
+    /// libyaml's index counts characters; the bytes are UTF-8, so the byte is found from the line and column.
     private static func isTab(at mark: yaml_mark_t, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let index = Int(mark.index)
+        var line = 0
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while line < Int(mark.line), index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") { line += 1 }
+            index += 1
+        }
+        var column = 0
+        while column < Int(mark.column), index < bytes.count {
+            index += 1
+            while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+            column += 1
+        }
         return index < bytes.count && bytes[index] == UInt8(ascii: "\t")
     }
 

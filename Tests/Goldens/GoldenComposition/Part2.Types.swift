@@ -41,6 +41,17 @@ public nonisolated struct Employee: Codable, Hashable, Sendable {
     }
 }
 
+/// Requires a name no part declares, which is kept untyped rather than dropped.
+public nonisolated struct Envelope: Codable, Hashable, Sendable {
+    public var id: String
+    public var payload: JSONValue
+
+    public init(id: String, payload: JSONValue) {
+        self.id = id
+        self.payload = payload
+    }
+}
+
 public nonisolated struct Lizard: Codable, Hashable, Sendable {
     public var petType: String
     public var scales: Int?

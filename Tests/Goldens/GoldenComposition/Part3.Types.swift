@@ -86,6 +86,42 @@ public nonisolated struct LabelledInlineChoiceByName: Codable, Hashable, Sendabl
     }
 }
 
+/// Requires a name that only its additional properties type.
+public nonisolated struct Labels: Codable, Hashable, Sendable {
+    public var color: String?
+    public var primary: String
+    /// Members the schema does not name, kept so that nothing received is lost.
+    public var additionalProperties: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case color, primary
+    }
+
+    public init(
+        color: String? = nil,
+        primary: String,
+        additionalProperties: [String: String] = [:]
+    ) {
+        self.color = color
+        self.primary = primary
+        self.additionalProperties = additionalProperties
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.color = try container.decodeIfPresent(String.self, forKey: .color)
+        self.primary = try container.decode(String.self, forKey: .primary)
+        self.additionalProperties = try AdditionalProperties.decode(from: decoder, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.color, forKey: .color)
+        try container.encode(self.primary, forKey: .primary)
+        try AdditionalProperties.encode(self.additionalProperties, to: encoder)
+    }
+}
+
 public nonisolated struct Named: Codable, Hashable, Sendable {
     public var name: String
 

@@ -5,7 +5,7 @@ import Foundation
 
 /// Helpers fixture 1.0
 ///
-/// Pages and wait methods asked for by x-clientgen-pagination and x-clientgen-wait: a page token the wait method leaves out, headers repeated on later pages, statuses that mean "not ready yet", error bodies that tell "not ready" from "gone" (read from the spec's enum, or named by notReadyWhen), and helper names that would collide with an operation's.
+/// Pages and wait methods asked for by x-clientgen-pagination and x-clientgen-wait: a page token the wait method leaves out, headers repeated on later pages, statuses that mean "not ready yet", error bodies that tell "not ready" from "gone" (read from the spec's enum, or named by notReadyWhen), and helper names that would collide with an operation's or parameters named as the helpers' own locals.
 public nonisolated struct Client: APIClient {
     public let connection: Connection
 

@@ -8,11 +8,24 @@ extension Client {
     ///   - id: The `id` path parameter.
     ///   - page: An opaque page token.
     ///   - xApiVersion: The `X-Api-Version` header.
-    public func getJob(id: String, page: String? = nil, xApiVersion: String? = "2024-01") async throws(ClientError) -> Job {
+    ///   - previous2: The `previous` header.
+    ///   - link2: The `link` header.
+    ///   - interval2: The `interval` query parameter.
+    public func getJob(
+        id: String,
+        page: String? = nil,
+        xApiVersion: String? = "2024-01",
+        previous2: String? = nil,
+        link2: String? = nil,
+        interval2: Int? = nil
+    ) async throws(ClientError) -> Job {
         var request = Request(method: .get, path: "/jobs/{id}")
         request.path("id", id)
         request.query("page", page)
         request.header("X-Api-Version", xApiVersion)
+        request.header("previous", previous2)
+        request.header("link", link2)
+        request.query("interval", interval2)
         request.accept("application/json")
         request.security = [["token"]]
         return try await getJob(sending: request)
@@ -32,14 +45,19 @@ extension Client {
     public func getJobPages(
         id: String,
         page: String? = nil,
-        xApiVersion: String? = "2024-01"
+        xApiVersion: String? = "2024-01",
+        previous2: String? = nil,
+        link2: String? = nil,
+        interval2: Int? = nil
     ) -> PageSequence<Job> {
         PageSequence(first: { () throws(ClientError) in
-            try await getJob(id: id, page: page, xApiVersion: xApiVersion)
+            try await getJob(id: id, page: page, xApiVersion: xApiVersion, previous2: previous2, link2: link2, interval2: interval2)
         }, next: { (previous) throws(ClientError) in
             guard let link = previous.links?.next else { return nil }
             var request = Request(method: .get, link: link)
             request.header("X-Api-Version", xApiVersion)
+            request.header("previous", previous2)
+            request.header("link", link2)
             request.accept("application/json")
             request.security = [["token"]]
             return try await getJob(sending: request)
@@ -50,6 +68,9 @@ extension Client {
     public func waitForJob(
         id: String,
         xApiVersion: String? = "2024-01",
+        previous2: String? = nil,
+        link2: String? = nil,
+        interval2: Int? = nil,
         every interval: Duration = .seconds(2),
         timeout: Duration = .seconds(300)
     ) async throws(ClientError) -> Job {
@@ -59,7 +80,7 @@ extension Client {
             default: false
             }
         }) { () throws(ClientError) in
-            let result = try await getJob(id: id, xApiVersion: xApiVersion)
+            let result = try await getJob(id: id, xApiVersion: xApiVersion, previous2: previous2, link2: link2, interval2: interval2)
             switch result.status {
             case .done: return result
             case .failed, .cancelled: throw ClientError.waitFailed(result: result, message: nil)

@@ -3,6 +3,32 @@
 import ClientRuntime
 import Foundation
 
+/// Refers to itself the way AWS specs document properties, and through an inline extension of itself.
+public nonisolated struct Category: Codable, Hashable, Sendable {
+    public var name: String
+    /// The category this one belongs to.
+    public var parent: Category? {
+        get { _parent.wrappedValue }
+        set { _parent.wrappedValue = newValue }
+    }
+    public var featured: CategoryFeatured? {
+        get { _featured.wrappedValue }
+        set { _featured.wrappedValue = newValue }
+    }
+    private var _parent: Indirect<Category?>
+    private var _featured: Indirect<CategoryFeatured?>
+
+    enum CodingKeys: String, CodingKey {
+        case name, _parent = "parent", _featured = "featured"
+    }
+
+    public init(name: String, parent: Category? = nil, featured: CategoryFeatured? = nil) {
+        self.name = name
+        self._parent = Indirect(wrappedValue: parent)
+        self._featured = Indirect(wrappedValue: featured)
+    }
+}
+
 public nonisolated struct TreeNode: Codable, Hashable, Sendable {
     public var value: Int
     public var parent: TreeNode? {

@@ -3,6 +3,38 @@
 import ClientRuntime
 import Foundation
 
+public nonisolated struct CategoryFeatured: Codable, Hashable, Sendable {
+    public var name: String
+    /// The category this one belongs to.
+    public var parent: Category? {
+        get { _parent.wrappedValue }
+        set { _parent.wrappedValue = newValue }
+    }
+    public var featured: CategoryFeatured? {
+        get { _featured.wrappedValue }
+        set { _featured.wrappedValue = newValue }
+    }
+    public var rank: Int?
+    private var _parent: Indirect<Category?>
+    private var _featured: Indirect<CategoryFeatured?>
+
+    enum CodingKeys: String, CodingKey {
+        case name, _parent = "parent", _featured = "featured", rank
+    }
+
+    public init(
+        name: String,
+        parent: Category? = nil,
+        featured: CategoryFeatured? = nil,
+        rank: Int? = nil
+    ) {
+        self.name = name
+        self._parent = Indirect(wrappedValue: parent)
+        self._featured = Indirect(wrappedValue: featured)
+        self.rank = rank
+    }
+}
+
 public nonisolated indirect enum Expression: Codable, Hashable, Sendable {
     case literal(Literal)
     case sum(Sum)
