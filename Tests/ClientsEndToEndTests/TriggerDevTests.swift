@@ -78,7 +78,8 @@ import TriggerDev
             #expect(await server.requests.allSatisfy { $0.target == Self.path && $0.header("Authorization") == "Bearer \(Self.secretKey)" })
             // The short interval was used: with the 2 s default, requests would come at least 2 s apart.
             let arrivals = await server.requests.map(\.receivedAt)
-            #expect(zip(arrivals, arrivals.dropFirst()).allSatisfy { $1 - $0 < .seconds(2) }, "\(arrivals)")
+            // The shortest gap is the one least likely to include a stall of the test pool, where the server stamps arrivals.
+            #expect(zip(arrivals, arrivals.dropFirst()).map { $1 - $0 }.min().map { $0 < .seconds(2) } == true, "\(arrivals)")
         }
     }
 

@@ -105,8 +105,8 @@ struct TemplateKey<Context>: Sendable {
 
 /// A string a template prints. The renderer prints a `MustacheCustomRenderable` as it is; a plain `String`
 /// reaches the output only after failed casts to a template, a renderable and a lambda, an Optional check and
-/// `String(describing:)` on an `Any`, which for the hundred thousand lines of a spec like Stripe's was a
-/// third of rendering. Transforms (`{{uppercased(name)}}`) apply as they do to a String.
+/// `String(describing:)` on an `Any`, once for every line printed (Stripe's spec: 4% fewer instructions in all,
+/// by callgrind). Transforms (`{{uppercased(name)}}`) apply as they do to a String.
 struct TemplateText: MustacheCustomRenderable, MustacheTransformable, Sendable {
     let renderText: String
 
