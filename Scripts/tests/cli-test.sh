@@ -29,7 +29,13 @@ printf '{{%% CONTENT_TYPE: TEXT }}\n// Custom header for {{specName}}.\n' > "$wo
 
 printf 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses:\n        "200": {$ref: "#/components/responses/Nope"}\n' > "$work/broken.yaml"
 before=$(checksum "$work/out")
-if out=$("$clientgen" generate "$work/broken.yaml" --output "$work/out" --module Allium 2>&1); then fail "a broken spec generated"; fi
-grep -q "broken.yaml:7:" <<<"$out" || fail "no diagnostic with the location: $out"
+# A dangling reference is local to one response: a warning by default, an error with --strict.
+if out=$("$clientgen" generate "$work/broken.yaml" --output "$work/out" --module Allium --strict 2>&1); then fail "--strict generated a spec with a dangling reference"; fi
+grep -q "broken.yaml:7:.*error" <<<"$out" || fail "no error with the location: $out"
+[ "$(checksum "$work/out")" = "$before" ] || fail "a failed run changed the output folder"
+# YAML that does not parse is an error for every run.
+printf 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get: [\n' > "$work/unreadable.yaml"
+if out=$("$clientgen" generate "$work/unreadable.yaml" --output "$work/out" --module Allium 2>&1); then fail "unreadable YAML generated"; fi
+grep -q "unreadable.yaml:[0-9]*:[0-9]*: error" <<<"$out" || fail "no YAML error with the location: $out"
 [ "$(checksum "$work/out")" = "$before" ] || fail "a failed run changed the output folder"
 echo "cli-test: passed"
