@@ -3,14 +3,18 @@
 #   - a clean build generates the client from Sources/PluginDemo/openapi.yaml (ClientGenPlugin);
 #   - once built, a build with nothing changed neither runs clientgen nor recompiles the app;
 #   - an edited spec does;
-#   - a broken spec fails the build with `openapi.yaml:line:col: error:` in `swift build` output;
+#   - a broken spec (a dangling reference, with `strict: true`) fails the build with `openapi.yaml:line:col: error:`
+#     in `swift build` output;
 #   - the app then calls a local server with the generated client and exits 0.
 set -euo pipefail
 cd "$(dirname "$0")"
 spec=Sources/PluginDemo/openapi.yaml
+config=Sources/PluginDemo/clientgen.yaml
 backup=$(mktemp)
+config_backup=$(mktemp)
 cp "$spec" "$backup"
-trap 'cp "$backup" "$spec"; rm -f "$backup"' EXIT
+cp "$config" "$config_backup"
+trap 'cp "$backup" "$spec"; cp "$config_backup" "$config"; rm -f "$backup" "$config_backup"' EXIT
 
 fail() { echo "PluginDemo: FAILED: $*" >&2; exit 1; }
 # Shows the build output and returns it; writing to /dev/stderr by path would reopen (and truncate) a log file.
@@ -40,11 +44,14 @@ printf '\n# edited\n' >> "$spec"
 out=$(build) || fail "the build after editing the spec failed"
 [ "$(generations "$out")" -ge 1 ] || fail "editing the spec did not regenerate the client"
 
+# A dangling reference is a local defect, a warning by default; `strict: true` in the target's config makes it an error.
 sed -i "s|'#/components/schemas/NewNote'|'#/components/schemas/Missing'|" "$spec"
+printf 'strict: true\n' >> "$config"
 if out=$(build); then fail "a broken spec built"; fi
 line=$(grep -n "#/components/schemas/Missing" "$spec" | head -1 | cut -d: -f1)
 grep -qE "openapi\.yaml:$line:[0-9]+: error: " <<<"$out" || fail "the broken spec's diagnostic is not in the build output"
 
 cp "$backup" "$spec"
+cp "$config_backup" "$config"
 build >/dev/null || fail "the build after fixing the spec failed"
 swift run PluginDemo
