@@ -43,7 +43,7 @@ extension ViewModelBuilder {
             body.append("return rows")
             resultsSentence = "returns the rows of every page of `\(flow.resultsName)`"
         }
-        let steps = "Submits with `\(flow.submitName)`, waits with `\(flow.wait.method)` until `\(flow.statusName)` says the work has ended"
+        let steps = "Submits with `\(flow.submit.method)`, waits with `\(flow.wait.method)` until `\(flow.statusName)` says the work has ended"
         let cancelling = flow.cancel.map { " Cancelling the calling task cancels the work with `\($0.method)`." } ?? ""
         var parameterDocs = [" - Parameters:"] + flow.parameters.map { "   - \(Self.escaped($0.label)): \($0.documentation)" }
         parameterDocs += [
@@ -51,15 +51,14 @@ extension ViewModelBuilder {
             "   - timeout: How long to wait in all before failing with `ClientError.waitTimedOut`.",
         ]
         let handleLine = flow.handle.type.isOptional
-            ? "let \(handle) = try Flow.handle(\(spellPath(flow.handle)), at: \(SwiftLiteral.string(flow.handleDescription)), of: \(SwiftLiteral.string(flow.submitName)))"
+            ? "let \(handle) = try Flow.handle(\(spellPath(flow.handle)), at: \(SwiftLiteral.string(flow.handleDescription)), of: \(SwiftLiteral.string(flow.submit.method)))"
             : "let \(handle) = \(spellPath(flow.handle))"
-        var rows: FlowRowsViewModel?
-        if let name = flow.rowsName, let call = flow.rowsCall, let returnType = flow.rowsReturnType {
-            rows = FlowRowsViewModel(
-                name: Self.escaped(name),
-                docLines: [" \(steps), then returns the rows of `\(call.method)` as they arrive.\(cancelling.isEmpty ? "" : " Cancelling the calling task while it waits cancels the work.")", ""] + parameterDocs,
-                returnType: returnType.spelling,
-                bodyLines: ["_ = try await \(waitCall())", "return try await \(spell(call))"]
+        let rows = flow.rows.map { variant in
+            FlowRowsViewModel(
+                name: Self.escaped(variant.name),
+                docLines: [" \(steps), then returns the rows of `\(variant.call.method)` as they arrive.\(cancelling.isEmpty ? "" : " Cancelling the calling task while it waits cancels the work.")", ""] + parameterDocs,
+                returnType: variant.returnType.spelling,
+                bodyLines: ["_ = try await \(waitCall())", "return try await \(spell(variant.call))"]
             )
         }
         return FlowViewModel(

@@ -2,7 +2,6 @@
 /// results stream as rows, `<name>Rows(...)` doing the same but yielding the rows as they arrive.
 public struct FlowModel: Sendable {
     public var name: String
-    public var rowsName: String?
     /// The submit operation's parameters, then the results' optional ones the flow passes on.
     public var parameters: [OperationParameter]
     public var submit: Call
@@ -18,7 +17,6 @@ public struct FlowModel: Sendable {
     public var cancel: Call?
     public var returnType: SwiftType
     /// For the doc comment.
-    public var submitName: String
     public var statusName: String
     public var resultsName: String
 
@@ -48,7 +46,12 @@ public struct FlowModel: Sendable {
         case rowsOfPages(Call, path: MemberPath)
     }
 
-    /// The Rows variant's call, when the results operation has one.
-    public var rowsCall: Call?
-    public var rowsReturnType: SwiftType?
+    /// `<name>Rows(...)`, when the results operation has a Rows variant.
+    public var rows: RowsVariant?
+
+    public struct RowsVariant: Sendable {
+        public var name: String
+        public var call: Call
+        public var returnType: SwiftType
+    }
 }

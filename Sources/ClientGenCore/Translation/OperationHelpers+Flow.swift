@@ -76,7 +76,7 @@ extension OperationHelpers {
             guard case .query(let name, _, _) = parameter.location, name == resultsToken else { return nil }
             return parameter.label
         })
-        var returnType: SwiftType
+        let returnType: SwiftType
         let resultsStep: FlowModel.Results
         let rowsPointer = targets.rows[settings.results]?.responseCases.lazy.compactMap { responseCase -> String? in
             if case .returnJSONRows(_, let pointer, _) = responseCase.action { pointer } else { nil }
@@ -114,18 +114,17 @@ extension OperationHelpers {
             guard let built = call(cancelOperation.name, of: cancelOperation, role: "cancel") else { return nil }
             cancelCall = built
         }
-        var rowsCall: FlowModel.Call?
-        var rowsReturnType: SwiftType?
-        if let rows = targets.rows[settings.results] {
-            rowsCall = call(rows.name, of: rows, role: "results", omitting: resultsOmitting)
-            rowsReturnType = rows.returnType
+        let name = names.claim(settings.name)
+        var rows: FlowModel.RowsVariant?
+        if let variant = targets.rows[settings.results], let rowsCall = call(variant.name, of: variant, role: "results", omitting: resultsOmitting),
+           let rowsType = variant.returnType {
+            rows = FlowModel.RowsVariant(name: names.claim(settings.name + "Rows"), call: rowsCall, returnType: rowsType)
         }
         // The handle is named as the status operation's parameter it fills (`executionId`), unless a flow
         // parameter already has that name.
         let handleLabel = waitCall.arguments.first { $0.value == .handle }?.label ?? "handle"
         return FlowModel(
-            name: names.claim(settings.name),
-            rowsName: rowsCall == nil ? nil : names.claim(settings.name + "Rows"),
+            name: name,
             parameters: parameters,
             submit: FlowModel.Call(method: submit.name, arguments: submit.parameters.map { .init(label: $0.label, value: .parameter($0.label)) }),
             handle: handle,
@@ -135,11 +134,9 @@ extension OperationHelpers {
             results: resultsStep,
             cancel: cancelCall,
             returnType: returnType,
-            submitName: submit.name,
             statusName: status.name,
             resultsName: results.name,
-            rowsCall: rowsCall,
-            rowsReturnType: rowsReturnType
+            rows: rows
         )
     }
 }
