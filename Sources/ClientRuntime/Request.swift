@@ -84,12 +84,7 @@ public struct Request: Sendable {
     private mutating func jsonText(_ name: String, _ value: some Encodable) -> String? {
         let encoder = JSONCoding.makeEncoder()
         encoder.outputFormatting.insert(.sortedKeys)
-        do {
-            return String(decoding: try encoder.encode(value), as: UTF8.self)
-        } catch {
-            fail("\(name) could not be encoded as JSON: \(error)")
-            return nil
-        }
+        return attempt(name) { String(decoding: try encoder.encode(value), as: UTF8.self) }
     }
 
     /// Adds a header parameter; nil omits it. Line breaks are refused because they would let a value
