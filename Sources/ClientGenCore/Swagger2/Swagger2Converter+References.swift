@@ -16,12 +16,11 @@ extension Swagger2Converter {
         var cursor = cursor
         var seen: Set<Reference.Target> = [cursor.target]
         while case .mapping(let mapping) = node, let ref = mapping.refEntry {
-            guard let reference = reference(ref.value, cursor, dropping: "the \(what) is dropped") else { return nil }
+            guard let (reference, target) = context.resolve(ref.value, from: cursor, unresolved: "the \(what) is dropped") else { return nil }
             guard seen.insert(reference.target).inserted else {
                 context.defect("reference loop through '\(reference.text)' never reaches a \(what); the \(what) is dropped", cursor / "$ref", at: ref.value.location)
                 return nil
             }
-            guard let target = written(reference) else { return nil }
             node = target
             cursor = Cursor(file: reference.file, path: JSONPath(reference.pointer))
         }
@@ -62,30 +61,7 @@ extension Swagger2Converter {
     /// The reference a `$ref` value names, with its file loaded and its pointer checked; nil after a warning
     /// ending in `consequence`.
     func reference(_ refNode: YAMLNode, _ cursor: Cursor, dropping consequence: String) -> Reference? {
-        let at = cursor / "$ref"
-        guard let text = refNode.text, !text.isEmpty else {
-            context.defect("$ref is empty; \(consequence)", at, at: refNode.location)
-            return nil
-        }
-        switch context.parseReference(text, from: cursor.file) {
-        case .failure(let problem):
-            context.defect("\(problem.message); \(consequence)", at, at: refNode.location)
-            return nil
-        case .success(let reference):
-            // A file that is not YAML was reported when it was loaded, as an error.
-            guard let fileRoot = context.files[reference.file] ?? nil else { return nil }
-            if case .missing(let depth) = context.walk(reference.target, in: fileRoot) {
-                context.defect("\(ParseContext.dangling(reference, depth: depth, from: cursor.file)); \(consequence)", at, at: refNode.location)
-                return nil
-            }
-            return reference
-        }
-    }
-
-    /// The node a checked reference names, in the tree as written.
-    func written(_ reference: Reference) -> YAMLNode? {
-        guard let fileRoot = context.files[reference.file] ?? nil, case .found(let node) = context.walk(reference.target, in: fileRoot) else { return nil }
-        return node
+        context.resolve(refNode, from: cursor, unresolved: consequence)?.reference
     }
 
     /// Where the conversion puts the schema written at `target`, or nil when it stays where it is (another
