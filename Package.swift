@@ -75,9 +75,10 @@ let package = Package(
     } + [
         .testTarget(
             name: "ClientGenCoreTests",
-            // The CLI tests run the built `clientgen` as a subprocess.
-            dependencies: ["ClientGenCore", "clientgen"],
-            exclude: ["Fixtures"]
+            // The CLI tests run the built `clientgen` as a subprocess; the documented-examples test links generated
+            // clients against the ClientRuntime built beside it.
+            dependencies: ["ClientGenCore", "clientgen", "ClientRuntime"],
+            exclude: ["Fixtures", "Examples"]
         ),
         .testTarget(
             name: "GoldenDecodingTests",

@@ -1,0 +1,85 @@
+@testable import ClientGenCore
+
+/// Swift expressions for the arguments a generated method requires, built from the typed model: the transport
+/// answers every request with the example, so any value of the right type will do, and one spelled from the model
+/// is checked by the compiler against the method it is passed to.
+struct ExampleArguments {
+    let declarations: [String: Declaration]
+
+    init(_ module: SwiftModule) {
+        declarations = Dictionary(module.declarations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `owner: "x", repo: "x", body: CreateBody(ref: "x")` for the parameters without defaults; nil when a type has no
+    /// value this can spell (a required property that contains itself, say).
+    func call(_ operation: OperationModel) -> String? {
+        var arguments: [String] = []
+        for parameter in operation.parameters where parameter.defaultValue == nil {
+            guard let value = value(of: parameter.type, depth: 0) else { return nil }
+            arguments.append("\(ViewModelBuilder.escaped(parameter.label)): \(value)")
+        }
+        return arguments.joined(separator: ", ")
+    }
+
+    func value(of type: SwiftType, depth: Int) -> String? {
+        guard depth < 12 else { return nil }
+        switch type {
+        case .optional: return "nil"
+        case .array: return "[]"
+        case .dictionary: return "[:]"
+        case .builtin(let builtin): return Self.value(of: builtin)
+        case .declared(let name): return declared(name, depth: depth)
+        case .events, .jsonStream, .jsonRows: return nil
+        }
+    }
+
+    private static func value(of builtin: BuiltinType) -> String? {
+        switch builtin {
+        case .string: #""x""#
+        case .int, .int32, .int64, .double, .float: "1"
+        case .bool: "true"
+        case .date: "Foundation.Date(timeIntervalSince1970: 0)"
+        case .calendarDate: "CalendarDate(year: 2020, month: 1, day: 1)!"
+        case .uuid: "Foundation.UUID()"
+        case .data: "Foundation.Data()"
+        case .url: #"Foundation.URL(string: "http://example.invalid")!"#
+        case .jsonValue: "JSONValue.null"
+        case .httpBody: "HTTPBody(Foundation.Data())"
+        case .multipartFile: "MultipartFile(Foundation.Data())"
+        case .multipartForm: "MultipartForm()"
+        case .csvRows, .basicCredentials, .clientConfiguration: nil
+        }
+    }
+
+    private func declared(_ name: String, depth: Int) -> String? {
+        switch declarations[name] {
+        case .structure(let structure):
+            var arguments: [String] = []
+            for property in structure.properties where !property.type.isOptional && property.defaultValue == nil {
+                guard let value = value(of: property.type, depth: depth + 1) else { return nil }
+                arguments.append("\(ViewModelBuilder.escaped(property.name)): \(value)")
+            }
+            return "\(name)(\(arguments.joined(separator: ", ")))"
+        case .form(let form):
+            var arguments: [String] = []
+            for field in form.fields where !field.type.isOptional && field.defaultValue == nil {
+                guard let value = value(of: field.type, depth: depth + 1) else { return nil }
+                arguments.append("\(ViewModelBuilder.escaped(field.name)): \(value)")
+            }
+            return "\(name)(\(arguments.joined(separator: ", ")))"
+        case .enumeration(let enumeration):
+            return "\(name)(rawValue: \(enumeration.rawType == .int ? "1" : #""x""#))"
+        case .union(let union):
+            for unionCase in union.cases {
+                if let value = value(of: unionCase.type, depth: depth + 1) {
+                    return "\(name).\(ViewModelBuilder.escapedAfterDot(unionCase.name))(\(value))"
+                }
+            }
+            return nil
+        case .alias(let alias):
+            return value(of: alias.target, depth: depth + 1)
+        case nil:
+            return nil
+        }
+    }
+}
