@@ -11,7 +11,7 @@ let goldenModules = [
     "GoldenAuth", "GoldenComposition", "GoldenContentTypes", "GoldenDefaults", "GoldenDictionaries", "GoldenEnums",
     "GoldenErrors", "GoldenFormats", "GoldenForms", "GoldenHelpers", "GoldenNaming", "GoldenNullability", "GoldenNullability30", "GoldenParameters",
     "GoldenRecursion", "GoldenStreaming", "GoldenSwagger2", "GoldenSwiftMeanings", "GoldenAlliumSeed", "GoldenTriggerSeed",
-    "GoldenFlows",
+    "GoldenFlows", "GoldenResponses", "GoldenUnions",
 ]
 
 let strictSettings: [SwiftSetting] = [.treatAllWarnings(as: .error)]
@@ -40,7 +40,7 @@ let package = Package(
             name: "ClientGenTemplates",
             path: "Templates",
             exclude: ["KEYS.md"],
-            resources: ["alias", "client", "enum", "flow", "form", "header", "operations", "struct", "types", "union"].map {
+            resources: ["alias", "client", "enum", "flow", "form", "header", "operations", "output", "struct", "types", "union"].map {
                 .embedInCode("\($0).mustache")
             }
         ),

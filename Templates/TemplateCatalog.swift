@@ -9,6 +9,7 @@ public enum TemplateCatalog {
         "form": text(PackageResources.form_mustache),
         "header": text(PackageResources.header_mustache),
         "operations": text(PackageResources.operations_mustache),
+        "output": text(PackageResources.output_mustache),
         "struct": text(PackageResources.struct_mustache),
         "types": text(PackageResources.types_mustache),
         "union": text(PackageResources.union_mustache),

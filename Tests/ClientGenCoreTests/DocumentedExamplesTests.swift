@@ -13,6 +13,13 @@ import Testing
     static let script = ParserFixtures.testsFolder.appendingPathComponent("Examples/documented_examples.py")
     static let packageRoot = ParserFixtures.testsFolder.deletingLastPathComponent().deletingLastPathComponent()
     static let scratch = packageRoot.appendingPathComponent(".build-examples")
+    /// `CLIENTGEN_EXAMPLES_CORPUS=DIR` checks the specs under DIR instead (the extracted APIs.guru archives in
+    /// `.build-compat/apis-guru/openapi3`, say), to look for kinds of loss the shared corpus does not show.
+    static let corpus = ProcessInfo.processInfo.environment["CLIENTGEN_EXAMPLES_CORPUS"].map { URL(fileURLWithPath: $0) }
+    static var specs: [String] {
+        guard let corpus else { return ParserCorpusTests.specs.filter { !$0.hasPrefix("apis-guru/") } }
+        return ParserFixtures.files(under: corpus, relativeTo: corpus).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
+    }
 
     struct Manifest: Decodable {
         var entries: [DocumentedExample]
@@ -36,7 +43,7 @@ import Testing
         let python = try await ChildProcess.run("python3", ["-c", "import yaml, openapi_schema_validator"], in: Self.packageRoot)
         try #require(python.status == 0, "the example judges need python3 with PyYAML and openapi-schema-validator (pip install pyyaml openapi-schema-validator): \(python.stderr)")
         var valid = 0, decoded = 0, roundTrip = 0
-        for spec in ParserCorpusTests.specs {
+        for spec in Self.specs {
             guard let verdict = try await check(spec) else { continue }
             valid += verdict.valid
             decoded += verdict.decoded
@@ -48,18 +55,24 @@ import Testing
             if verdict.failures.count > 25 { print("  … and \(verdict.failures.count - 25) more") }
         }
         print("documented examples decode: \(decoded)/\(valid), round trip: \(roundTrip)/\(decoded)")
-        #expect(valid > 1000, "the corpus documents over a thousand valid examples; fewer means the extraction broke")
+        if Self.corpus == nil {
+            #expect(valid > 1000, "the corpus documents over a thousand valid examples; fewer means the extraction broke")
+        }
         #expect(decoded == valid)
         #expect(roundTrip == decoded)
     }
 
     /// Nil when the spec documents no valid JSON response example.
     private func check(_ spec: String) async throws -> Verdict? {
-        let specURL = ParserFixtures.corpus.appendingPathComponent(spec)
+        let base = Self.corpus ?? ParserFixtures.corpus
+        let specURL = base.appendingPathComponent(spec)
         let folder = Self.scratch.appendingPathComponent(spec.replacingOccurrences(of: "/", with: "__"))
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let extracted = try await ChildProcess.run("python3", [Self.script.path, "extract", specURL.path], in: folder, timeout: .seconds(600))
-        try #require(extracted.status == 0, "\(spec): the extractor failed: \(extracted.stderr)")
+        guard extracted.status == 0 else {
+            Issue.record("\(spec): the extractor failed: \(extracted.stderr.suffix(1000))")
+            return nil
+        }
         let manifestURL = folder.appendingPathComponent("manifest.json")
         try Data(extracted.stdout.utf8).write(to: manifestURL)
         let examples = try JSONDecoder().decode(Manifest.self, from: Data(extracted.stdout.utf8)).entries.filter(\.valid)
@@ -68,7 +81,7 @@ import Testing
         let paths = Array(Set(examples.map(\.path))).sorted()
         let (module, files) = try await offPool { () throws -> (SwiftModule?, [GeneratedFile]?) in
             let diagnostics = DiagnosticCollector()
-            let generator = Generator(sourceProvider: FolderSourceProvider(base: ParserFixtures.corpus))
+            let generator = Generator(sourceProvider: FolderSourceProvider(base: base))
             let options = GenerationOptions(moduleName: "ExampleClient", specName: spec, filter: DocumentFilter(paths: paths))
             let bytes = Array(try Data(contentsOf: specURL))
             guard let module = generator.translate(file: spec, bytes: bytes, options: options, diagnostics: diagnostics) else { return (nil, nil) }

@@ -36,7 +36,7 @@ struct ExampleArguments {
     private static func value(of builtin: BuiltinType) -> String? {
         switch builtin {
         case .string: #""x""#
-        case .int, .int32, .int64, .double, .float: "1"
+        case .int, .int32, .int64, .double: "1"
         case .bool: "true"
         case .date: "Foundation.Date(timeIntervalSince1970: 0)"
         case .calendarDate: "CalendarDate(year: 2020, month: 1, day: 1)!"
@@ -78,7 +78,7 @@ struct ExampleArguments {
             return nil
         case .alias(let alias):
             return value(of: alias.target, depth: depth + 1)
-        case nil:
+        case .output, nil:
             return nil
         }
     }

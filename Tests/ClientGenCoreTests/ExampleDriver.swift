@@ -29,6 +29,8 @@ struct ExampleDriver {
     enum Check {
         /// `call` is the method's name and arguments: `reposGet(owner: "x", repo: "x")`.
         case returns(call: String)
+        /// The method returns an `Output` enum; the example is this case's.
+        case returnsCase(call: String, caseName: String)
         case throwsBody(call: String, type: SwiftType)
         case cannotDecode(String)
     }
@@ -41,13 +43,15 @@ struct ExampleDriver {
         arguments = ExampleArguments(module)
     }
 
-    /// How the generated client handles `example`: the method for its path, method and media type, and the case of
-    /// that method's status switch its status reaches.
+    /// How the generated client handles `example`: the method for its path, method and media type (a variant that
+    /// asks for the media type alone, else the operation's method), and the case of its status switch the status
+    /// reaches.
     func check(for example: DocumentedExample) -> Check {
         let candidates = module.operations.filter {
             $0.method.rawValue == example.method && $0.path == example.path && $0.transfer == .buffered
         }
-        guard let operation = candidates.first else {
+        let variant = candidates.dropFirst().first { $0.accept.first == example.mediaType }
+        guard let operation = variant ?? candidates.first else {
             return .cannotDecode("no generated method sends \(example.method.uppercased()) \(example.path)")
         }
         guard let responseCase = operation.responseCases.first(where: { Self.matches($0.statuses, example.answerStatus) }) else {
@@ -62,6 +66,8 @@ struct ExampleDriver {
             return .returns(call: call)
         case .throwDocumented(let type):
             return .throwsBody(call: call, type: type)
+        case .returnOutput(let caseName, .decodeJSON):
+            return .returnsCase(call: call, caseName: caseName)
         default:
             return .cannotDecode("\(operation.name) handles status \(example.answerStatus) with \(responseCase.action), not a JSON decode")
         }
@@ -88,6 +94,16 @@ struct ExampleDriver {
                 functions.append("""
                     static func \(function)(_ client: Client) async throws -> Foundation.Data {
                         try encoder.encode(try await client.\(call))
+                    }
+                """)
+            case .returnsCase(let call, let caseName):
+                functions.append("""
+                    static func \(function)(_ client: Client) async throws -> Foundation.Data {
+                        let output = try await client.\(call)
+                        guard case .\(ViewModelBuilder.escapedAfterDot(caseName))(let value) = output else {
+                            throw Unexpected(description: "the call returned \\(output), not .\(caseName)")
+                        }
+                        return try encoder.encode(value)
                     }
                 """)
             case .throwsBody(let call, let type):

@@ -138,6 +138,24 @@ extension DeclarationViewModel: TemplateContext {
         .context("union", "Present when the type is an enum of alternative types.") { if case .union(let value) = $0 { value } else { nil } },
         .context("alias", "Present when the type is a typealias.") { if case .alias(let value) = $0 { value } else { nil } },
         .context("form", "Present when the type holds the parts of a multipart body.") { if case .form(let value) = $0 { value } else { nil } },
+        .context("output", "Present when the type is what a method returns for successes of different types.") { if case .output(let value) = $0 { value } else { nil } },
+    ])
+}
+
+extension OutputViewModel: TemplateContext {
+    public static let templateKeys = TemplateKeys<Self>([
+        .text("access", "`public ` or empty, to prefix declarations.") { $0.access },
+        .text("name", "The type's name.") { $0.name },
+        .texts("docLines", "The doc comment, each line as it follows `///`.") { $0.docLines },
+        .contexts("cases", "One case per documented success status.") { $0.cases },
+    ])
+}
+
+extension OutputCaseViewModel: TemplateContext {
+    public static let templateKeys = TemplateKeys<Self>([
+        .text("name", "The case's name.") { $0.name },
+        .optionalText("payload", "The type of the status's body, when it has one.") { $0.payload },
+        .texts("docLines", "The case's doc comment: the status and the response's description.") { $0.docLines },
     ])
 }
 
@@ -199,6 +217,8 @@ extension UnionViewModel: TemplateContext {
         .contexts("cases", "One case per alternative type.") { $0.cases },
         .optionalText("discriminator", "The discriminating property's name as a string literal, when there is one.") { $0.discriminator },
         .contexts("discriminatorMappings", "Which discriminator values select which case.") { $0.discriminatorMappings },
+        .contexts("valueCases", "With a discriminator: the cases of values that are not objects, tried before it is read.") { $0.valueCases },
+        .flag("mostKeys", "Whether a value takes the case, of those that decode, that declares most of its keys.") { $0.mostKeys },
     ])
 }
 
@@ -207,6 +227,7 @@ extension UnionCaseViewModel: TemplateContext {
         .text("name", "The case's name.") { $0.name },
         .text("type", "The type of the case's value.") { $0.type },
         .flag("isFirst", "Whether this is the first case.") { $0.isFirst },
+        .text("distinctKeys", "The keys `mostKeys` counts for the case, as an array literal.") { $0.distinctKeys },
     ])
 }
 

@@ -150,6 +150,22 @@ public enum DeclarationViewModel: Sendable {
     case union(UnionViewModel)
     case alias(AliasViewModel)
     case form(FormViewModel)
+    case output(OutputViewModel)
+}
+
+/// The enum a method returns when its successes carry bodies of different types.
+public struct OutputViewModel: Sendable {
+    public var access: String
+    public var name: String
+    public var docLines: [String]
+    public var cases: [OutputCaseViewModel]
+}
+
+public struct OutputCaseViewModel: Sendable {
+    public var name: String
+    /// The type of the status's body; nil for a status without one.
+    public var payload: String?
+    public var docLines: [String]
 }
 
 public struct StructViewModel: Sendable {
@@ -211,12 +227,18 @@ public struct UnionViewModel: Sendable {
     /// The discriminator property's name as a string literal.
     public var discriminator: String?
     public var discriminatorMappings: [DiscriminatorMappingViewModel]
+    /// Cases of values that are not objects, tried before the discriminator is read.
+    public var valueCases: [UnionCaseViewModel]
+    /// Whether the case is the one, of those that decode, declaring most of the value's keys.
+    public var mostKeys: Bool
 }
 
 public struct UnionCaseViewModel: Sendable {
     public var name: String
     public var type: String
     public var isFirst: Bool
+    /// `["url", "method"]`: the keys `mostKeys` counts for the case.
+    public var distinctKeys: String
 }
 
 public struct DiscriminatorMappingViewModel: Sendable {

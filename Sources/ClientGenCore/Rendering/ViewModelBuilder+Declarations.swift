@@ -8,7 +8,23 @@ extension ViewModelBuilder {
             .alias(AliasViewModel(access: accessKeyword, name: alias.name, docLines: docLines(alias.documentation), type: alias.target.spelling))
         case .form(let form):
             .form(self.form(form))
+        case .output(let output):
+            .output(self.output(output))
         }
+    }
+
+    private func output(_ output: OutputModel) -> OutputViewModel {
+        OutputViewModel(
+            access: accessKeyword, name: output.name,
+            docLines: DocLines("The answer to `\(output.request)`: a case for each documented success status.", nil).lines,
+            cases: output.cases.map { outputCase in
+                let summary = outputCase.description.flatMap { DocLines.split($0).first(where: { !$0.isEmpty }) }
+                return OutputCaseViewModel(
+                    name: Self.escaped(outputCase.name), payload: outputCase.payload?.spelling,
+                    docLines: DocLines(["HTTP \(outputCase.status)", summary].compactMap { $0 }.joined(separator: ": "), nil).lines
+                )
+            }
+        )
     }
 
     private func form(_ form: FormModel) -> FormViewModel {
@@ -69,9 +85,14 @@ extension ViewModelBuilder {
 
     private func union(_ union: UnionModel) -> UnionViewModel {
         let cases = union.cases.enumerated().map { index, unionCase in
-            UnionCaseViewModel(name: Self.escaped(unionCase.name), type: unionCase.type.spelling, isFirst: index == 0)
+            UnionCaseViewModel(
+                name: Self.escaped(unionCase.name), type: unionCase.type.spelling, isFirst: index == 0,
+                distinctKeys: "[" + unionCase.distinctKeys.map(SwiftLiteral.string).joined(separator: ", ") + "]"
+            )
         }
-        let mappings = union.discriminator?.mappings.compactMap { mapping -> DiscriminatorMappingViewModel? in
+        var discriminator: UnionModel.Discriminator?
+        if case .discriminator(let value) = union.selection { discriminator = value }
+        let mappings = discriminator?.mappings.compactMap { mapping -> DiscriminatorMappingViewModel? in
             guard let unionCase = union.cases.first(where: { $0.name == mapping.caseName }) else { return nil }
             return DiscriminatorMappingViewModel(
                 valueLiterals: mapping.values.map(SwiftLiteral.string).joined(separator: ", "),
@@ -79,20 +100,27 @@ extension ViewModelBuilder {
                 caseType: unionCase.type.spelling
             )
         } ?? []
+        let mostKeys = if case .mostKeys = union.selection { true } else { false }
         return UnionViewModel(
             access: accessKeyword, name: union.name, docLines: docLines(union.documentation),
             deprecated: union.documentation.deprecated, indirect: union.indirect, cases: cases,
-            discriminator: union.discriminator.map { SwiftLiteral.string($0.propertyName) }, discriminatorMappings: mappings
+            discriminator: discriminator.map { SwiftLiteral.string($0.propertyName) }, discriminatorMappings: mappings,
+            valueCases: cases.filter { viewCase in discriminator?.valueCases.contains { Self.escaped($0) == viewCase.name } ?? false },
+            mostKeys: mostKeys
         )
     }
 
     private func structure(_ structure: StructModel) -> StructViewModel {
         let properties = structure.properties.map(PropertySpelling.init)
         let extra = structure.additionalProperties.map { (name: Self.escaped($0.name), type: $0.valueType.spelling) }
-        let customDecoding = extra != nil || structure.properties.contains { $0.defaultValue != nil }
-        let customEncoding = extra != nil || structure.properties.contains(where: \.encodesNull)
-        // Declared properties need keys; a struct made only of extra members reads them all, so it has none.
-        let hasCodingKeys = !properties.isEmpty && (customDecoding || customEncoding || properties.contains(where: \.keyDiffers))
+        var objectBranches: [String: StructModel.ObjectBranch]?
+        if case .everyMatchingBranch(let objects) = structure.coding { objectBranches = objects }
+        let customDecoding = objectBranches != nil || extra != nil || structure.properties.contains { $0.defaultValue != nil }
+        let customEncoding = objectBranches != nil || extra != nil || structure.properties.contains(where: \.encodesNull)
+        // Declared properties need keys; a struct made only of extra members reads them all, so it has none, and
+        // one made of branches reads each from the whole value.
+        let hasCodingKeys = objectBranches == nil && !properties.isEmpty
+            && (customDecoding || customEncoding || properties.contains(where: \.keyDiffers))
 
         var propertyLines: [String] = []
         for property in properties {
@@ -139,14 +167,43 @@ extension ViewModelBuilder {
                 return "self.\(property.model.storageName ?? property.name) = \(property.name)"
             } + (extra.map { ["self.\($0.name) = \($0.name)"] } ?? []),
             customDecoding: customDecoding,
-            decodeStatements: (properties.isEmpty ? [] : ["let container = try decoder.container(keyedBy: CodingKeys.self)"])
+            decodeStatements: objectBranches.map { Self.branchDecoding(structure.name, properties, objects: $0) }
+                ?? (properties.isEmpty ? [] : ["let container = try decoder.container(keyedBy: CodingKeys.self)"])
                 + properties.map { "self.\($0.model.storageName ?? $0.name) = \($0.decodeExpression)" }
                 + (extra.map { ["self.\($0.name) = try AdditionalProperties.decode(from: decoder\(hasCodingKeys ? ", excluding: CodingKeys.self" : ""))"] } ?? []),
             customEncoding: customEncoding,
-            encodeStatements: (properties.isEmpty ? [] : ["var container = encoder.container(keyedBy: CodingKeys.self)"])
+            encodeStatements: objectBranches.map { Self.branchEncoding(properties, objects: $0) }
+                ?? (properties.isEmpty ? [] : ["var container = encoder.container(keyedBy: CodingKeys.self)"])
                 + properties.map { "try container.\($0.encodeMethod)(self.\($0.storageValue ?? $0.name), forKey: .\($0.codingKey))" }
                 + (extra.map { ["try AdditionalProperties.encode(self.\($0.name), to: encoder)"] } ?? [])
         )
+    }
+
+    /// Each branch from the whole value, kept when it matches; a value no branch matches is an error.
+    private static func branchDecoding(_ typeName: String, _ properties: [PropertySpelling], objects: [String: StructModel.ObjectBranch]) -> [String] {
+        let assignments = properties.map { property in
+            let type = property.model.type.unwrapped.spelling
+            let keys = objects[property.model.name]?.requiredNullableKeys ?? []
+            let attempt = keys.isEmpty
+                ? "try? \(type)(from: decoder)"
+                : "UnionDecoding.branch(\(type).self, from: decoder, requiring: [\(keys.map(SwiftLiteral.string).joined(separator: ", "))])"
+            return "self.\(property.model.storageName ?? property.name) = " + (property.model.indirect ? "Indirect(wrappedValue: \(attempt))" : attempt)
+        }
+        return assignments + [
+            "if " + properties.map { "\($0.name) == nil" }.joined(separator: ", ") + " {",
+            "    throw DecodingError.dataCorrupted(DecodingError.Context(",
+            "        codingPath: decoder.codingPath, debugDescription: \"No branch of \(typeName) matches\"))",
+            "}",
+        ]
+    }
+
+    /// A branch that is not an object is the whole value and is written alone; object branches are written into one
+    /// object, each adding its keys.
+    private static func branchEncoding(_ properties: [PropertySpelling], objects: [String: StructModel.ObjectBranch]) -> [String] {
+        let values = properties.filter { objects[$0.model.name] == nil }.flatMap { property in
+            ["if let value = \(property.name) {", "    try value.encode(to: encoder)", "    return", "}"]
+        }
+        return values + properties.filter { objects[$0.model.name] != nil }.map { "try \($0.name)?.encode(to: encoder)" }
     }
 }
 

@@ -130,6 +130,13 @@ extension ViewModelBuilder {
         case .returnJSONRows(let row, let pointer, let nextLink?):
             "return connection.jsonRows(from: response, at: \(SwiftLiteral.string(pointer)), as: \(row.spelling).self, following: \(SwiftLiteral.string(nextLink)), of: request)"
         case .returnCSVRows: "return connection.csvRows(from: response)"
+        case .returnOutput(let caseName, let body):
+            switch body {
+            case .decodeJSON(let type): "return .\(Self.escapedAfterDot(caseName))(try connection.decode(\(type.spelling).self, from: response))"
+            case .returnText: "return .\(Self.escapedAfterDot(caseName))(try response.text())"
+            case .returnData: "return .\(Self.escapedAfterDot(caseName))(response.body)"
+            default: "return .\(Self.escapedAfterDot(caseName))"
+            }
         }
         return ResponseCaseViewModel(pattern: pattern, statement: statement)
     }

@@ -5,6 +5,7 @@ public enum Declaration: Sendable {
     case union(UnionModel)
     case alias(AliasModel)
     case form(FormModel)
+    case output(OutputModel)
 
     public var name: String {
         switch self {
@@ -13,6 +14,7 @@ public enum Declaration: Sendable {
         case .union(let value): value.name
         case .alias(let value): value.name
         case .form(let value): value.name
+        case .output(let value): value.name
         }
     }
 }
@@ -36,6 +38,24 @@ public struct StructModel: Sendable {
     public var properties: [PropertyModel]
     /// Members the schema does not name, kept in a dictionary property.
     public var additionalProperties: AdditionalPropertiesModel?
+    public var coding: Coding = .keyed
+
+    /// How the struct meets JSON.
+    public enum Coding: Sendable, Hashable {
+        /// An object with a key for each property.
+        case keyed
+        /// An `anyOf` whose branches a value can match together: each property holds one branch, decoded from the
+        /// whole value when it matches, so every key that any matching branch declares is kept. The branches in
+        /// `objectBranches` are objects and are encoded together into one; any other that is present is the whole
+        /// value and is encoded alone.
+        case everyMatchingBranch(objectBranches: [String: ObjectBranch])
+    }
+
+    public struct ObjectBranch: Sendable, Hashable {
+        /// Keys the branch requires whose values may be null: its struct reads their absence as nil, so a value
+        /// without them would seem to match the branch, and would come back with them as null.
+        public var requiredNullableKeys: [String]
+    }
 }
 
 public struct AdditionalPropertiesModel: Sendable {
@@ -45,7 +65,7 @@ public struct AdditionalPropertiesModel: Sendable {
 
 public struct PropertyModel: Sendable {
     public var name: String
-    /// The key as the spec writes it.
+    /// The key as the spec writes it; empty for a branch of an `everyMatchingBranch` struct, which has no key.
     public var jsonKey: String
     /// Optional when the key may be absent or null.
     public var type: SwiftType
@@ -79,11 +99,24 @@ public struct UnionModel: Sendable {
     /// A case holds a value of the union's own type, directly or through others.
     public var indirect: Bool
     public var cases: [Case]
-    public var discriminator: Discriminator?
+    public var selection: Selection
 
     public struct Case: Sendable, Hashable {
         public var name: String
         public var type: SwiftType
+        /// The keys this case's object declares that not every other object case does; what `.mostKeys` counts.
+        public var distinctKeys: [String] = []
+    }
+
+    /// How a received value finds its case.
+    public enum Selection: Sendable {
+        /// A property's value names the case.
+        case discriminator(Discriminator)
+        /// Of the cases that decode, the one declaring the most of the keys the value has, the first on a tie: cases
+        /// that decode leniently (unknown keys ignored, patterns unchecked) would otherwise all take the first one.
+        case mostKeys
+        /// The first case that decodes: the cases take values of different JSON types, or cannot be told apart.
+        case firstThatDecodes
     }
 
     public struct Discriminator: Sendable {
@@ -91,6 +124,8 @@ public struct UnionModel: Sendable {
         public var propertyName: String
         /// Every value that selects each case, in the order the mapping lists them.
         public var mappings: [(values: [String], caseName: String)]
+        /// Cases of values that are not objects (a string beside tagged objects), tried before the property is read.
+        public var valueCases: [String]
     }
 }
 
@@ -130,5 +165,23 @@ public struct FormField: Sendable {
     public struct HeaderField: Sendable, Hashable {
         public var header: String
         public var field: String
+    }
+}
+
+/// What a method returns when its documented successes carry different bodies (GitHub's 201 `Deployment` and 202
+/// `{message}`): a case per status, each holding that status's body.
+public struct OutputModel: Sendable {
+    public var name: String
+    /// `POST /repos/{owner}/{repo}/deployments`: the request it answers, for its doc comment.
+    public var request: String
+    public var cases: [Case]
+
+    public struct Case: Sendable, Hashable {
+        public var name: String
+        /// Nil for a status without a body.
+        public var payload: SwiftType?
+        /// `202` and the response's description: what the case's doc comment says.
+        public var status: String
+        public var description: String?
     }
 }

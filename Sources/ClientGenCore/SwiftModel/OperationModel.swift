@@ -106,4 +106,7 @@ public enum ResponseAction: Sendable, Hashable {
     case returnJSONRows(SwiftType, pointer: String, nextLink: String?)
     /// Returns the records of a CSV body as they arrive.
     case returnCSVRows
+    /// Returns a case of the operation's `Output` enum (its successes carry different bodies), holding what `body`
+    /// returns: a decoded value, text, bytes, or nothing for `.returnVoid`.
+    indirect case returnOutput(caseName: String, body: ResponseAction)
 }

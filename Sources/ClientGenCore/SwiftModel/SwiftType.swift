@@ -60,7 +60,6 @@ public enum BuiltinType: String, Hashable, Sendable, CaseIterable {
     case int32 = "Int32"
     case int64 = "Int64"
     case double = "Double"
-    case float = "Float"
     case bool = "Bool"
     case date = "Date"
     case calendarDate = "CalendarDate"

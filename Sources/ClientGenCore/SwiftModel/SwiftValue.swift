@@ -30,8 +30,8 @@ extension SwiftValue {
             case (.string, .string(let text)): return .string(text)
             case (.int, .int(let number)), (.int64, .int(let number)): return .int(number)
             case (.int32, .int(let number)): return Int32(exactly: number) != nil ? .int(number) : nil
-            case (.double, .int(let number)), (.float, .int(let number)): return .int(number)
-            case (.double, .double(let number)), (.float, .double(let number)): return number.isFinite ? .double(number) : nil
+            case (.double, .int(let number)): return .int(number)
+            case (.double, .double(let number)): return number.isFinite ? .double(number) : nil
             case (.bool, .bool(let flag)): return .bool(flag)
             default: return nil
             }

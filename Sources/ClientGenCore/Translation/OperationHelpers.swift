@@ -196,7 +196,7 @@ struct OperationHelpers {
             switch declaration {
             case .structure(let structure): return structure
             case .alias(let alias): current = alias.target
-            case .enumeration, .union, .form: return nil
+            case .enumeration, .union, .form, .output: return nil
             }
         }
         return nil

@@ -32,6 +32,38 @@ enum OperationNaming {
         }
     }
 
+    /// `202` → `accepted`: the case of an `Output` enum that a status returns.
+    static func statusCaseName(_ status: Response.Status) -> String {
+        switch status {
+        case .code(let code): statusCaseNames[code] ?? "status\(code)"
+        case .range(let digit): digit == 2 ? "success" : "status\(digit)XX"
+        case .default: "other"
+        }
+    }
+
+    private static let statusCaseNames: [Int: String] = [
+        200: "ok", 201: "created", 202: "accepted", 203: "nonAuthoritativeInformation", 204: "noContent",
+        205: "resetContent", 206: "partialContent", 207: "multiStatus", 208: "alreadyReported", 226: "imUsed",
+    ]
+
+    /// `application/vnd.github.v3.star+json` → `Star`, `application/json+sarif` → `Sarif`: what names the method
+    /// that asks for a media type of its own. The vendor tree, the vendor's name and version numbers say nothing
+    /// about what the type holds and are left out.
+    static func mediaTypeSuffix(_ contentType: String) -> String {
+        let base = MediaTypeName.base(contentType)
+        let subtype = base.split(separator: "/").dropFirst().first.map(String.init) ?? base
+        let parts = subtype.split(separator: "+").map(String.init)
+        var name = parts.first == "json" && parts.count > 1 ? parts[1] : parts.first ?? ""
+        for tree in ["vnd.", "x-", "prs."] where name.hasPrefix(tree) {
+            name.removeFirst(tree.count)
+        }
+        var words = name.split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "_" }).map(String.init)
+            .filter { word in !(word.first == "v" && word.dropFirst().allSatisfy(\.isNumber) && word.count > 1) && !word.allSatisfy(\.isNumber) }
+        if words.count > 1 { words.removeFirst() }
+        let suffix = Naming.typeName(words.joined(separator: " "))
+        return suffix.isEmpty ? "Alternative" : suffix
+    }
+
     private static let statusNames: [Int: String] = [
         200: "Response", 201: "Created", 202: "Accepted", 203: "NonAuthoritative", 206: "PartialContent",
         400: "BadRequest", 401: "Unauthorized", 402: "PaymentRequired", 403: "Forbidden", 404: "NotFound",
@@ -54,7 +86,7 @@ enum BodyKind: Equatable {
     case jsonSequence
 
     init(contentType: String) {
-        let type = contentType.split(separator: ";").first.map { String($0).trimmingWhitespace.lowercased() } ?? ""
+        let type = MediaTypeName.base(contentType)
         if type == "text/event-stream" {
             self = .eventStream
         } else if Self.jsonLinesTypes.contains(type) {
@@ -100,13 +132,23 @@ enum BodyKind: Equatable {
         }
     }
 
-    /// The media type a whole body is best read as, leaving streams aside.
+    /// The media type a whole body is best read as, leaving streams aside; of JSON types, plain `application/json`.
     static func preferred(_ content: [MediaType]) -> (MediaType, BodyKind)? {
-        content.map { ($0, BodyKind(contentType: $0.contentType)) }.filter { !$0.1.isStream }.min { $0.1.rank < $1.1.rank }
+        func key(_ entry: (MediaType, BodyKind)) -> (Int, Int) {
+            (entry.1.rank, MediaTypeName.base(entry.0.contentType) == "application/json" ? 0 : 1)
+        }
+        return content.map { ($0, BodyKind(contentType: $0.contentType)) }.filter { !$0.1.isStream }.min { key($0) < key($1) }
     }
 
     /// The stream media type a body is best read as.
     static func preferredStream(_ content: [MediaType]) -> (MediaType, BodyKind)? {
         content.map { ($0, BodyKind(contentType: $0.contentType)) }.filter(\.1.isStream).min { $0.1.rank < $1.1.rank }
+    }
+}
+
+enum MediaTypeName {
+    /// `Application/JSON; charset=utf-8` → `application/json`.
+    static func base(_ contentType: String) -> String {
+        contentType.split(separator: ";").first.map { String($0).trimmingWhitespace.lowercased() } ?? ""
     }
 }

@@ -30,8 +30,12 @@ extension OperationTranslator {
     }
 
     /// How the operation answers: read whole (the method), streamed (a variant returning the items or bytes as they
-    /// arrive, when the spec offers an event stream, JSON Lines or a binary body), or both.
-    func translateResponses(_ operation: Operation, typePrefix: String, schemas: inout SchemaTranslator) -> (buffered: TranslatedResponses?, streamed: TranslatedResponses?) {
+    /// arrive, when the spec offers an event stream, JSON Lines or a binary body), or both; and a variant for each
+    /// further JSON media type whose body is of another type than the method's (GitHub's
+    /// `application/vnd.github.v3.star+json`), which asks for that type alone.
+    func translateResponses(_ operation: Operation, typePrefix: String, schemas: inout SchemaTranslator) -> (
+        buffered: TranslatedResponses?, streamed: TranslatedResponses?, alternatives: [(suffix: String, responses: TranslatedResponses)]
+    ) {
         let responses = Self.sorted(operation.responses)
         var successes = responses.filter(\.status.isSuccess)
         var failures = responses.filter { !$0.status.isSuccess }
@@ -46,6 +50,7 @@ extension OperationTranslator {
         let stream = successes.lazy.compactMap { response in BodyKind.preferredStream(response.content).map { (response, $0) } }.first
         let errorCases = documentedErrors(failures, typePrefix: typePrefix, schemas: &schemas)
         let errorTypes = responses.filter { !$0.status.isSuccess }.flatMap(\.content).map(\.contentType)
+        let request = "\(operation.method.rawValue.uppercased()) \(operation.path)"
 
         var streamed: TranslatedResponses?
         if let (response, (media, kind)) = stream {
@@ -55,13 +60,28 @@ extension OperationTranslator {
                 accept: Self.accept([media.contentType] + errorTypes), throwsUndocumented: !errorCases.coversDefault,
                 transfer: .streamed, returns: action.returns
             )
-            if main == nil { return (nil, streamed) }
+            if main == nil { return (nil, streamed, []) }
         }
-        let buffered = bufferedResponses(successes: successes, main: main, errorCases: errorCases, typePrefix: typePrefix, schemas: &schemas)
+        let bodies = successBodies(successes, preferring: nil, typePrefix: typePrefix, schemas: &schemas)
+        var result = bufferedResponses(bodies, errorCases: errorCases, outputName: typePrefix + "Output", request: request, schemas: &schemas)
+
+        var alternatives: [(suffix: String, responses: TranslatedResponses)] = []
+        var ownVariants: Set<String> = []
+        let jsonTypes = Self.accept(successes.flatMap { $0.content.map(\.contentType) }.filter { BodyKind(contentType: $0) == .json })
+        for mediaType in jsonTypes where !bodies.contains(where: { $0.media?.contentType == mediaType }) {
+            let suffix = OperationNaming.mediaTypeSuffix(mediaType)
+            let other = successBodies(successes, preferring: mediaType, typePrefix: typePrefix + suffix, schemas: &schemas)
+            guard other.map(\.type) != bodies.map(\.type) else { continue }
+            var variant = bufferedResponses(other, errorCases: errorCases, outputName: typePrefix + suffix + "Output", request: request, schemas: &schemas)
+            variant.accept = Self.accept([mediaType] + errorTypes)
+            variant.returns = "The answer as `\(mediaType)`, which this method asks for."
+            alternatives.append((suffix, variant))
+            ownVariants.insert(mediaType)
+        }
+
         var accepted = successes.flatMap { $0.content.filter { !BodyKind(contentType: $0.contentType).isStream }.map(\.contentType) } + errorTypes
         if main == nil { accepted = successes.flatMap(\.content).map(\.contentType) + errorTypes }
-        var result = buffered
-        result.accept = Self.accept(accepted)
+        result.accept = Self.accept(accepted.filter { !ownVariants.contains($0) })
         if streamed == nil, let (response, (media, kind)) = main, kind == .binary {
             streamed = TranslatedResponses(
                 returnType: .builtin(.httpBody), cases: Self.merged([ResponseCase(statuses: Self.match(response.status).map { [$0] }, action: .returnBody)] + errorCases.cases),
@@ -69,37 +89,76 @@ extension OperationTranslator {
                 returns: "The \(media.contentType.contains("*") ? "" : "`\(media.contentType)` ")body as it arrives, to read in chunks or write to a file with `write(to:)`."
             )
         }
-        return (result, streamed)
+        return (result, streamed, alternatives)
     }
 
-    private func bufferedResponses(successes: [Response], main: (Response, (MediaType, BodyKind))?, errorCases: (cases: [ResponseCase], coversDefault: Bool), typePrefix: String, schemas: inout SchemaTranslator) -> TranslatedResponses {
-        var returnType: SwiftType?
-        var successAction = ResponseAction.returnVoid
-        if let (response, (media, kind)) = main {
+    /// What one documented success carries: the media type read, and what reading it gives.
+    struct SuccessBody {
+        var response: Response
+        var media: MediaType?
+        /// Nil for a status without a body.
+        var type: SwiftType?
+        var action: ResponseAction
+    }
+
+    /// Each success's body as `mediaType` when the success offers it, else as the media type best read whole. Each
+    /// status's schema is its own: a 202 `{message}` beside a 201 `Deployment` is not read as a `Deployment`.
+    private func successBodies(_ successes: [Response], preferring mediaType: String?, typePrefix: String, schemas: inout SchemaTranslator) -> [SuccessBody] {
+        successes.map { success in
+            let preferred = mediaType.flatMap { wanted in success.content.first { $0.contentType == wanted } }.map { ($0, BodyKind(contentType: $0.contentType)) }
+            guard let (media, kind) = preferred ?? BodyKind.preferred(success.content) ?? success.content.first.map({ ($0, BodyKind.binary) }) else {
+                return SuccessBody(response: success, media: nil, type: nil, action: .returnVoid)
+            }
             switch kind {
             case .json, .form, .multipart:
                 let usage = media.schema.map {
-                    schemas.usage(of: $0, suggestedName: typePrefix + OperationNaming.statusName(response.status))
+                    schemas.usage(of: $0, suggestedName: typePrefix + OperationNaming.statusName(success.status))
                 } ?? TypeUsage(.json)
-                returnType = usage.nullableType
-                successAction = .decodeJSON(usage.nullableType)
+                return SuccessBody(response: success, media: media, type: usage.nullableType, action: .decodeJSON(usage.nullableType))
             case .text:
-                returnType = .string
-                successAction = .returnText
+                return SuccessBody(response: success, media: media, type: .string, action: .returnText)
             case .binary, .eventStream, .jsonLines, .jsonSequence:
-                returnType = .builtin(.data)
-                successAction = .returnData
+                return SuccessBody(response: success, media: media, type: .builtin(.data), action: .returnData)
             }
         }
-        if let type = returnType, successes.contains(where: { $0.content.isEmpty }) {
-            returnType = type.optional
+    }
+
+    /// The method's return type and status switch. Successes whose bodies are all of one type return it (optional
+    /// when some success has no body); successes of several types return an `Output` enum with a case per status.
+    private func bufferedResponses(
+        _ bodies: [SuccessBody], errorCases: (cases: [ResponseCase], coversDefault: Bool), outputName: String, request: String,
+        schemas: inout SchemaTranslator
+    ) -> TranslatedResponses {
+        var types: [SwiftType] = []
+        for case let type? in bodies.map(\.type) where !types.contains(type) {
+            types.append(type)
         }
+        var returnType: SwiftType?
         var cases: [ResponseCase] = []
-        if successes.isEmpty {
+        if bodies.isEmpty {
             cases.append(ResponseCase(statuses: [.range(2)], action: .returnVoid))
         }
-        for success in successes {
-            cases.append(ResponseCase(statuses: Self.match(success.status).map { [$0] }, action: success.content.isEmpty && returnType != nil ? .returnNil : successAction))
+        if types.count > 1 {
+            let name = schemas.typeNames.claim(outputName)
+            var caseNames = NameScope()
+            var outputCases: [OutputModel.Case] = []
+            for body in bodies {
+                let caseName = caseNames.claim(OperationNaming.statusCaseName(body.response.status))
+                outputCases.append(OutputModel.Case(
+                    name: caseName, payload: body.type, status: body.response.status.description, description: body.response.description))
+                cases.append(ResponseCase(statuses: Self.match(body.response.status).map { [$0] }, action: .returnOutput(caseName: caseName, body: body.action)))
+            }
+            schemas.declarations.append(.output(OutputModel(name: name, request: request, cases: outputCases)))
+            returnType = .declared(name)
+        } else {
+            returnType = types.first
+            if let type = returnType, bodies.contains(where: { $0.type == nil }) {
+                returnType = type.optional
+            }
+            for body in bodies {
+                let action = body.type == nil && returnType != nil ? .returnNil : body.action
+                cases.append(ResponseCase(statuses: Self.match(body.response.status).map { [$0] }, action: action))
+            }
         }
         return TranslatedResponses(
             returnType: returnType, cases: Self.merged(cases + errorCases.cases), accept: [],

@@ -4,11 +4,14 @@ struct OperationTranslator {
     let document: Document
     let diagnostics: DiagnosticCollector
 
-    /// The method, and a variant that streams the response when the spec offers one; the variant's name is
-    /// claimed later, with the helpers', so that it never takes an operation's.
+    /// The method, a variant that streams the response when the spec offers one, and a variant for each further JSON
+    /// media type of another type (named by `suffix`); the variants' names are claimed later, with the helpers', so
+    /// that they never take an operation's.
     /// `reservedLabels`: the names the method's body declares or uses (see `bodyNames`), which no parameter may
     /// take.
-    func translate(_ operation: Operation, name: String, reservedLabels: Set<String> = bodyNames(pagination: false, wait: false), schemas: inout SchemaTranslator) -> (method: OperationModel, streaming: OperationModel?) {
+    func translate(_ operation: Operation, name: String, reservedLabels: Set<String> = bodyNames(pagination: false, wait: false), schemas: inout SchemaTranslator) -> (
+        method: OperationModel, streaming: OperationModel?, alternatives: [(suffix: String, method: OperationModel)]
+    ) {
         let typePrefix = Naming.typeName(name)
         var labels = NameScope(reserved: reservedLabels)
         var required: [OperationParameter] = []
@@ -88,8 +91,8 @@ struct OperationTranslator {
                 returns: responses.returns
             )
         }
-        guard let buffered = responses.buffered else { return (model(responses.streamed!), nil) }
-        return (model(buffered), responses.streamed.map(model))
+        guard let buffered = responses.buffered else { return (model(responses.streamed!), nil, []) }
+        return (model(buffered), responses.streamed.map(model), responses.alternatives.map { ($0.suffix, model($0.responses)) })
     }
 
     /// The names an operation's generated methods use besides its parameters: the request body's label, the

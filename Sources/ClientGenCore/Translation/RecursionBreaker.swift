@@ -26,7 +26,7 @@ enum RecursionBreaker {
                 edges[structure.name] = structure.properties.compactMap { target($0.type) }
             case .union(let union):
                 edges[union.name] = union.cases.compactMap { target($0.type) }
-            case .enumeration, .alias, .form:
+            case .enumeration, .alias, .form, .output:
                 break
             }
         }
@@ -47,7 +47,7 @@ enum RecursionBreaker {
                 guard let component = components[union.name] else { return declaration }
                 union.indirect = union.cases.contains { target($0.type).map { components[$0] == component } ?? false }
                 return .union(union)
-            case .enumeration, .alias, .form:
+            case .enumeration, .alias, .form, .output:
                 return declaration
             }
         }

@@ -91,7 +91,9 @@ enum SchemaShape {
         switch types.first {
         case .string?: self = .primitive(Self.stringType(format: schema.format))
         case .integer?: self = .primitive(Self.integerType(format: schema.format))
-        case .number?: self = .primitive(schema.format == "float" ? .float : .double)
+        // `format: float` too: a JSON number read into a Float comes back as other digits (0.1 as
+        // 0.10000000149011612), and a client must give back what it received.
+        case .number?: self = .primitive(.double)
         case .boolean?: self = .primitive(.bool)
         case .array?: self = .array(items: schema.items)
         case .object?: self = Self(object: schema)

@@ -160,7 +160,7 @@ struct SchemaTranslator {
         return current
     }
 
-    private func isNullable(_ schema: Schema) -> Bool {
+    func isNullable(_ schema: Schema) -> Bool {
         if schema.allowsNull { return true }
         if case .passthrough(_, let nullable) = SchemaShape(schema, resolve: resolve) { return nullable }
         return false
@@ -177,7 +177,7 @@ struct SchemaTranslator {
         case .enumeration(let rawType, let values):
             declareEnumeration(schema, as: name, rawType: rawType, values: values)
         case .union(let branches):
-            declarations.append(.union(union(schema, branches: branches, name: name, documentation: documentation)))
+            declarations.append(union(schema, branches: branches, name: name, documentation: documentation))
         case .passthrough, .array, .dictionary, .primitive, .freeForm:
             let target = usage(of: schema, suggestedName: name + "Value")
             declarations.append(.alias(AliasModel(name: name, documentation: documentation, target: target.type)))
@@ -222,66 +222,5 @@ struct SchemaTranslator {
 
     private static func caseTable(_ cases: [EnumModel.EnumCase]) -> [JSONLiteral: String] {
         Dictionary(uniqueKeysWithValues: cases.map { ($0.value, $0.name) })
-    }
-
-    private mutating func union(_ schema: Schema, branches: [Schema], name: String, documentation: Documentation) -> UnionModel {
-        var caseScope = NameScope()
-        var cases: [UnionModel.Case] = []
-        var caseByReference: [Reference.Target: String] = [:]
-        var seenTypes: Set<SwiftType> = []
-        for (index, branch) in branches.enumerated() {
-            let usage = usage(of: branch, suggestedName: name + Self.caseSuffix(branch, index: index))
-            guard seenTypes.insert(usage.type).inserted else { continue }
-            // A type lifted out of the union is named after it (`Choice` + `ByName`); its case needs only the rest.
-            var ownPart: String?
-            if branch.reference == nil, case .declared(let lifted) = usage.type, lifted.count > name.count, lifted.hasPrefix(name) {
-                ownPart = String(lifted.dropFirst(name.count))
-            }
-            let caseName = caseScope.claim(ownPart.map(Naming.memberName) ?? Self.caseName(for: usage.type))
-            cases.append(UnionModel.Case(name: caseName, type: usage.type))
-            if let reference = branch.reference {
-                caseByReference[reference.target] = caseName
-            }
-        }
-        var mappings: [(values: [String], caseName: String)] = []
-        if let discriminator = schema.discriminator {
-            // Branches the mapping does not name are still selected by their schema name (implicit mapping).
-            var entries = discriminator.mapping
-            let mapped = Set(entries.map { $0.reference.target })
-            entries += branches.compactMap { branch in
-                branch.reference.flatMap { mapped.contains($0.target) ? nil : ($0.name, $0) }
-            }
-            for entry in entries {
-                guard let caseName = caseByReference[entry.reference.target] else { continue }
-                if let index = mappings.firstIndex(where: { $0.caseName == caseName }) {
-                    mappings[index].values.append(entry.value)
-                } else {
-                    mappings.append(([entry.value], caseName))
-                }
-            }
-        }
-        return UnionModel(
-            name: name, documentation: documentation, indirect: false, cases: cases,
-            discriminator: schema.discriminator.flatMap { mappings.isEmpty ? nil : .init(propertyName: $0.propertyName, mappings: mappings) }
-        )
-    }
-
-    private static func caseSuffix(_ branch: Schema, index: Int) -> String {
-        if let title = branch.title { return Naming.typeName(title) }
-        return "Case\(index + 1)"
-    }
-
-    /// `String` → `string`, `[Pet]` → `petArray`, `QueryResult` → `queryResult`.
-    private static func caseName(for type: SwiftType) -> String {
-        switch type {
-        case .builtin(.string): "string"
-        case .builtin(.int), .builtin(.int32), .builtin(.int64): "integer"
-        case .builtin(.double), .builtin(.float): "number"
-        case .builtin(.bool): "boolean"
-        case .builtin(.jsonValue): "value"
-        case .dictionary: "object"
-        case .array(let element): Naming.memberName(element.spelling) + "Array"
-        default: Naming.memberName(type.spelling)
-        }
     }
 }

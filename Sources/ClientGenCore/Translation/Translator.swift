@@ -28,6 +28,10 @@ public struct Translator: Sendable {
             variant.name = names.claim(variant.name + "Stream")
             variants.append(variant)
         }
+        for (suffix, var variant) in translated.flatMap(\.alternatives) {
+            variant.name = names.claim(variant.name + suffix)
+            variants.append(variant)
+        }
         let helpers = OperationHelpers(declarations: schemas.declarations, resolve: { [schemas] in schemas.resolve($0) }, diagnostics: diagnostics)
         var rowsVariants: [String: OperationModel] = [:]
         for (index, entry) in named.enumerated() {

@@ -8,14 +8,10 @@ public nonisolated enum LabelledInlineChoice: Codable, Hashable, Sendable {
     case byCode(LabelledInlineChoiceByCode)
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let value = try? container.decode(LabelledInlineChoiceByName.self) {
-            self = .byName(value)
-        } else if let value = try? container.decode(LabelledInlineChoiceByCode.self) {
-            self = .byCode(value)
-        } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "No case of LabelledInlineChoice matches")
-        }
+        self = try UnionDecoding.mostKeys(of: decoder, in: "LabelledInlineChoice", [
+            (["name"], { .byName(try LabelledInlineChoiceByName(from: $0)) }),
+            (["code"], { .byCode(try LabelledInlineChoiceByCode(from: $0)) }),
+        ])
     }
 
     public func encode(to encoder: any Encoder) throws {

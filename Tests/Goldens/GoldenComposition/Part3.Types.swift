@@ -201,14 +201,10 @@ public nonisolated enum Shape: Codable, Hashable, Sendable {
     case square(Square)
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let value = try? container.decode(Circle.self) {
-            self = .circle(value)
-        } else if let value = try? container.decode(Square.self) {
-            self = .square(value)
-        } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "No case of Shape matches")
-        }
+        self = try UnionDecoding.mostKeys(of: decoder, in: "Shape", [
+            (["radius"], { .circle(try Circle(from: $0)) }),
+            (["side"], { .square(try Square(from: $0)) }),
+        ])
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -9,7 +9,7 @@ public nonisolated struct Event: Codable, Hashable, Sendable {
     public var day: CalendarDate
     public var small: Int32
     public var big: Int64
-    public var ratio: Float
+    public var ratio: Double
     public var precise: Double
     public var payload: Data?
     public var encoded: Data?
@@ -21,7 +21,7 @@ public nonisolated struct Event: Codable, Hashable, Sendable {
         day: CalendarDate,
         small: Int32,
         big: Int64,
-        ratio: Float,
+        ratio: Double,
         precise: Double,
         payload: Data? = nil,
         encoded: Data? = nil,

@@ -8,14 +8,10 @@ public nonisolated enum WatchJobEvent: Codable, Hashable, Sendable {
     case problem(Problem)
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let value = try? container.decode(Progress.self) {
-            self = .progress(value)
-        } else if let value = try? container.decode(Problem.self) {
-            self = .problem(value)
-        } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "No case of WatchJobEvent matches")
-        }
+        self = try UnionDecoding.mostKeys(of: decoder, in: "WatchJobEvent", [
+            (["percent"], { .progress(try Progress(from: $0)) }),
+            (["message"], { .problem(try Problem(from: $0)) }),
+        ])
     }
 
     public func encode(to encoder: any Encoder) throws {
