@@ -53,6 +53,14 @@ struct ExampleArguments {
 
     private func declared(_ name: String, depth: Int) -> String? {
         switch declarations[name] {
+        case .structure(let structure) where structure.coding != .keyed:
+            // A struct of `anyOf` branches needs one of them.
+            for property in structure.properties {
+                if let value = value(of: property.type.unwrapped, depth: depth + 1) {
+                    return "\(name)(\(ViewModelBuilder.escaped(property.name)): \(value))"
+                }
+            }
+            return nil
         case .structure(let structure):
             var arguments: [String] = []
             for property in structure.properties where !property.type.isOptional && property.defaultValue == nil {
