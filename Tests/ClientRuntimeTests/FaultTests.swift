@@ -137,18 +137,19 @@ import Testing
         }
     }
 
-    /// `Retry-After: 1` twice and HTTP-dates a second or two away twice, in one call, on a clock the test advances.
+    /// `Retry-After: 1` twice and HTTP-dates half a minute away twice, in one call, on a clock the test advances.
     /// At each answer the client goes to sleep for exactly what was asked (for a date, the time from when it read
     /// the answer to the date), the server sees no retry until the clock has moved that far, and the backoffs of
-    /// 30 s, the policy's own, never come into it.
+    /// 40 s, the policy's own, never come into it. The dates are far enough ahead that however late a loaded machine
+    /// reads the answer, they have not passed (a date already past asks for no wait at all).
     @Test(.timeLimit(.minutes(1))) func retryAfterIsHonouredExactly() async throws {
         try await withFaultServer { server in
             let seconds = Fault.status(503, headers: ["Retry-After": "1"])
-            let date = Fault.retryAfterDate(status: 429, after: .seconds(1))
+            let date = Fault.retryAfterDate(status: 429, after: .seconds(30))
             server.script("/paced", seconds, date, seconds, date, .json(#"{"ok":true}"#))
-            let slow = RetryPolicy(maxAttempts: 5, initialBackoff: .seconds(30), maxBackoff: .seconds(30), jitter: .none)
+            let slow = RetryPolicy(maxAttempts: 5, initialBackoff: .seconds(40), maxBackoff: .seconds(40), jitter: .none)
             let clock = ManualClock()
-            let timeout = Duration.seconds(30)
+            let timeout = Duration.seconds(300)
             let deadline = clock.now.advanced(by: timeout)
             let connection = Connection(serverURL: server.url, configuration: ClientConfiguration(timeout: timeout, retry: slow, clock: clock))
             let call = Task { try await connection.send(Request(method: .get, path: "/paced")) }

@@ -12,7 +12,8 @@ import TriggerDev
 /// Each shipped client, made as its README shows but on a clock the test advances (every other option its
 /// default), rides out a 429 and a 503 that ask it to wait: it sleeps exactly what they ask, sends nothing before
 /// the clock has moved that far, then gets its documented example. The default policy's own backoff is at most
-/// half a second, so sleeps of what the server asked show its waits were honoured.
+/// half a second, so sleeps of what the server asked (a second, or until a date half a minute ahead) show its waits
+/// were honoured.
 @Suite(.timeLimit(.minutes(1))) struct RetryByDefaultTests {
     private struct Shipped: Sendable {
         var name: String
@@ -51,7 +52,8 @@ import TriggerDev
     func everyShippedClientRidesOut429And503(rateLimitAsADate: Bool) async throws {
         try await withFaultServer { server in
             let limited: Fault = rateLimitAsADate
-                ? .retryAfterDate(status: 429, after: .seconds(1))
+                // Far enough ahead that however late a loaded machine reads it, the date has not passed.
+                ? .retryAfterDate(status: 429, after: .seconds(30))
                 : .status(429, headers: ["Retry-After": "1"])
             for client in Self.clients {
                 let example = Fault.respond(status: 200, headers: ["Content-Type": "application/json"], body: try fixture(client.fixture))
