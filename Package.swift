@@ -82,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GoldenDecodingTests",
-            dependencies: ["ClientRuntime", "HTTPTestServer"] + goldenModules.map { .target(name: $0) },
+            dependencies: ["ClientRuntime", "HTTPTestServer", "TestClocks"] + goldenModules.map { .target(name: $0) },
             /// Independent parsers the form tests hand their bodies to.
             exclude: ["Scripts"]
         ),
@@ -92,14 +92,16 @@ let package = Package(
             dependencies: ["ClientRuntime", .product(name: "FlyingFox", package: "FlyingFox")],
             path: "Tests/HTTPTestServer"
         ),
+        /// A clock that tests advance themselves, so a client's waits and timeouts are stated, not timed.
+        .target(name: "TestClocks", path: "Tests/TestClocks"),
         .testTarget(
             name: "ClientRuntimeTests",
-            dependencies: ["ClientRuntime", "HTTPTestServer"]
+            dependencies: ["ClientRuntime", "HTTPTestServer", "TestClocks"]
         ),
         /// The shipped clients against their vendors' documented examples, over real HTTP.
         .testTarget(
             name: "ClientsEndToEndTests",
-            dependencies: ["ClientRuntime", "HTTPTestServer"] + shippedClients.map { .target(name: $0) },
+            dependencies: ["ClientRuntime", "HTTPTestServer", "TestClocks"] + shippedClients.map { .target(name: $0) },
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -32,6 +32,12 @@ let package = Package(
                 .product(name: "ClientRuntime", package: clientGen),
             ]
         ),
+        /// Waits and timeouts on the real clock against Benchmarks/timing-server.py: Retry-After asked vs waited,
+        /// timeouts asked vs when the call ended, cancellation latency, poll spacing against the schedule.
+        .executableTarget(
+            name: "timing-bench",
+            dependencies: [.product(name: "ClientRuntime", package: clientGen)]
+        ),
         /// Decoding a large Dune results body with the generated client's types and coder, or with plain
         /// JSONDecoder into hand-written structs; one mode per process so that peak RSS is per decoder.
         .executableTarget(

@@ -6,7 +6,8 @@ public struct ClientConfiguration: Sendable {
     /// Outermost first: the first middleware sees the request first and the response last. Each attempt the retry
     /// policy makes passes through them.
     public var middlewares: [any ClientMiddleware]
-    /// For the whole call: every attempt, the waits between them and reading the body; nil waits forever.
+    /// For the whole call: every attempt, the waits between them and reading the body; nil waits forever. The
+    /// connection enforces it on `clock`.
     public var timeout: Duration?
     /// Protects the app from a runaway or hostile response filling memory.
     public var maxResponseBytes: Int
@@ -21,6 +22,10 @@ public struct ClientConfiguration: Sendable {
     /// Sent with every request that does not set the header itself: a trace ID, or an `Idempotency-Key` for calls
     /// made through `client.with(headers:)`.
     public var headers: HeaderFields
+    /// What every wait and limit of a call is measured on: retry backoffs, the timeout, polling pauses, event stream
+    /// reconnections. A test passes a clock it advances itself, so time passes exactly when and as far as it says;
+    /// an app may pass its own (one that keeps counting while the device sleeps, say).
+    public var clock: any Clock<Duration>
 
     public init(
         transport: any HTTPTransport = URLSessionTransport.shared,
@@ -31,7 +36,8 @@ public struct ClientConfiguration: Sendable {
         makeDecoder: @escaping @Sendable () -> JSONDecoder = JSONCoding.makeDecoder,
         streaming: StreamingOptions = StreamingOptions(),
         retry: RetryPolicy = .default,
-        headers: HeaderFields = [:]
+        headers: HeaderFields = [:],
+        clock: any Clock<Duration> = ContinuousClock()
     ) {
         self.transport = transport
         self.middlewares = middlewares
@@ -42,5 +48,6 @@ public struct ClientConfiguration: Sendable {
         self.streaming = streaming
         self.retry = retry
         self.headers = headers
+        self.clock = clock
     }
 }

@@ -33,8 +33,8 @@ public struct Connection: Sendable {
     }
 
     /// Sends the request and returns as soon as the response head arrives; the body streams in as it is read.
-    /// The whole-exchange timeout covers reading it, and cancelling the reading task stops the transfer. Attempts
-    /// are retried until a head arrives; once the body is handed on, a failure is the reader's.
+    /// The call's timeout covers reading it, and cancelling the reading task stops the transfer. Attempts are
+    /// retried until a head arrives; once the body is handed on, a failure is the reader's.
     public func stream(_ request: Request) async throws(ClientError) -> StreamedResponse {
         try await retrying(request) { outgoing in
             let (received, url) = try await exchange(outgoing, security: request.security)
@@ -51,7 +51,7 @@ public struct Connection: Sendable {
         }
     }
 
-    /// The request as the transport gets it, before middlewares and credentials; nil timeout until an attempt sets it.
+    /// The request as the transport gets it, before middlewares and credentials, with the whole call's timeout.
     func outgoing(_ request: Request) throws(ClientError) -> TransportRequest {
         if Task.isCancelled { throw .cancelled }
         if let problem = request.problem { throw .invalidRequest(redact(problem)) }

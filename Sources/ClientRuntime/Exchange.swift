@@ -4,8 +4,9 @@ import FoundationNetworking
 #endif
 
 /// One request in flight on `URLSessionTransport`: the response head goes to the caller of `send` as soon as it
-/// arrives, and the body to whoever reads it, through a buffer of bounded size. Whichever of completion, failure,
-/// cancellation or the deadline comes first settles the exchange; the others find it settled.
+/// arrives, and the body to whoever reads it, through a buffer of bounded size. Whichever of completion, failure
+/// or cancellation comes first settles the exchange; the others find it settled. The call's timeout is not the
+/// exchange's: the connection races it on its clock and cancels the exchange when it runs out.
 final class Exchange: Sendable {
     private struct State {
         var head: CheckedContinuation<TransportResponse, any Error>?
@@ -14,9 +15,6 @@ final class Exchange: Sendable {
         /// Set once the transfer is over: nil for a complete body, or why it failed.
         var ending: (any Error)??
         var reader: CheckedContinuation<Void, Never>?
-        /// A Dispatch timer rather than a sleeping task: it fires on time even while every thread of the
-        /// cooperative pool is busy with the app's own work.
-        var deadline: DispatchWorkItem?
         var response: HTTPURLResponse?
         var suspended = false
     }
@@ -35,15 +33,10 @@ final class Exchange: Sendable {
         self.onEnd = onEnd
     }
 
-    func start(_ continuation: CheckedContinuation<TransportResponse, any Error>, timeout: Duration?) {
+    func start(_ continuation: CheckedContinuation<TransportResponse, any Error>) {
         let settled: (any Error)?? = state.withLock { state in
             if let ending = state.ending { return .some(ending ?? ClientError.transport("the exchange ended before it started")) }
             state.head = continuation
-            if let timeout {
-                let deadline = DispatchWorkItem { [weak self] in self?.fail(ClientError.timedOut) }
-                state.deadline = deadline
-                DispatchQueue.global().asyncAfter(deadline: .now() + URLSessionTransport.seconds(timeout), execute: deadline)
-            }
             return nil
         }
         if let settled {
@@ -56,19 +49,18 @@ final class Exchange: Sendable {
     }
 
     /// Ends the exchange with `error` unless it already ended, and stops the transfer. What arrived before a
-    /// transfer failed is still read before the error; after cancellation or the deadline nobody will read it.
+    /// transfer failed is still read before the error; after cancellation nobody will read it.
     func fail(_ error: any Error, keepingBuffered: Bool = false) {
-        guard let (head, reader, deadline) = end(with: error, discarding: !keepingBuffered) else { return }
+        guard let (head, reader) = end(with: error, discarding: !keepingBuffered) else { return }
         control.async { [task] in task.cancel() }
         upload?.cancel()
-        deadline?.cancel()
         head?.resume(throwing: error)
         reader?.resume()
         onEnd()
     }
 
     /// Records the ending; returns who is waiting for it, or nil when the exchange had already ended.
-    private func end(with error: (any Error)?, discarding: Bool) -> (CheckedContinuation<TransportResponse, any Error>?, CheckedContinuation<Void, Never>?, DispatchWorkItem?)? {
+    private func end(with error: (any Error)?, discarding: Bool) -> (CheckedContinuation<TransportResponse, any Error>?, CheckedContinuation<Void, Never>?)? {
         state.withLock { state in
             guard state.ending == nil else { return nil }
             state.ending = .some(error)
@@ -77,7 +69,7 @@ final class Exchange: Sendable {
                 state.head = nil
                 state.reader = nil
             }
-            return (state.head, state.reader, state.deadline)
+            return (state.head, state.reader)
         }
     }
 
@@ -122,10 +114,8 @@ final class Exchange: Sendable {
             fail(failure, keepingBuffered: true)
             return
         }
-        guard let (_, reader, deadline) = end(with: nil, discarding: false) else { return }
+        guard let (_, reader) = end(with: nil, discarding: false) else { return }
         reader?.resume()
-        // The deadline covers reading the body too, so it stays until the reader has taken everything.
-        _ = deadline
         upload?.cancel()
         onEnd()
     }
@@ -147,7 +137,6 @@ final class Exchange: Sendable {
                 }
                 switch state.ending {
                 case .some(nil):
-                    state.deadline?.cancel()
                     return .end
                 case .some(let error?): return .failure(error)
                 case nil: return .wait
@@ -182,7 +171,6 @@ final class Exchange: Sendable {
     func abandon() {
         let ended = state.withLock { $0.ending != nil }
         if !ended { fail(CancellationError()) }
-        state.withLock { $0.deadline?.cancel() }
     }
 
     /// What the caller sees of a failed task: a timeout, a cancellation, or a `TransportFailure` that says how far

@@ -6,7 +6,9 @@ public struct TransportRequest: Sendable {
     public var url: URL
     public var headers: HeaderFields
     public var body: HTTPBody?
-    /// The whole exchange must finish within this, reading the body included; nil means no limit.
+    /// What is left of the call's timeout, reading the body included; nil means no limit. The connection enforces
+    /// it on its clock, cancelling the exchange when it runs out: a transport needs no timer of its own, and may size
+    /// its own limits from it (`URLSessionTransport` sets its idle timeout from it).
     public var timeout: Duration?
     /// How much of a response body a buffered call keeps; a transport that buffers bodies itself should stop
     /// reading beyond it and throw `ClientError.responseTooLarge`.
@@ -43,7 +45,8 @@ public struct TransportResponse: Sendable {
 /// What actually moves bytes. Swappable so apps can bring their own HTTP stack and tests can run
 /// without one. A transport may return the body whole (`TransportResponse(status:headers:body: Data)`) or as
 /// it streams in. Implementations should throw `ClientError.timedOut` or `.transport`, and `CancellationError`
-/// when the calling task is cancelled, also from the body's iterator.
+/// when the calling task is cancelled, also from the body's iterator: the call's timeout ends an exchange by
+/// cancelling it, so a transport that ignores cancellation holds the call past its timeout.
 public protocol HTTPTransport: Sendable {
     func send(_ request: TransportRequest) async throws -> TransportResponse
 }

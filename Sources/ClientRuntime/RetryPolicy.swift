@@ -6,7 +6,8 @@ import Foundation
 /// A call is retried when the connection failed, or the server answered one of `retryableStatuses`, and only when
 /// sending it again cannot do harm: a request that may have reached the server is sent again only if its method is
 /// idempotent or it carries an `Idempotency-Key`, and a request whose body was streamed from a sequence never is.
-/// Retries stay inside `ClientConfiguration.timeout`, which covers the whole call.
+/// Retries stay inside `ClientConfiguration.timeout`, which covers the whole call. Every wait, and the timeout, is
+/// measured on `ClientConfiguration.clock`.
 public struct RetryPolicy: Sendable {
     /// Attempts in all, the first included: 1 sends each request once.
     public var maxAttempts: Int

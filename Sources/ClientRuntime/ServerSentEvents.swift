@@ -24,7 +24,7 @@ public struct StreamingOptions: Sendable {
     public var maxItemBytes: Int
     /// Whether a GET event stream reconnects after a dropped connection, sending `Last-Event-ID`, as browsers do.
     public var reconnectsEventStreams: Bool
-    /// The wait before reconnecting when the server has not set one with `retry:`.
+    /// The wait before reconnecting when the server has not set one with `retry:`, on the configuration's clock.
     public var defaultReconnectionTime: Duration
     /// Reconnections in a row that may fail before the stream gives up.
     public var maxReconnectionAttempts: Int
@@ -169,7 +169,7 @@ final class EventStreamState<Payload: Sendable>: @unchecked Sendable {
             throw ClientError.transport("the event stream dropped and \(failedReconnections) reconnections failed")
         }
         failedReconnections += 1
-        try await Task.sleep(for: reconnectionTime ?? options.defaultReconnectionTime)
+        try await connection.configuration.clock.sleep(for: reconnectionTime ?? options.defaultReconnectionTime)
         var again = request
         if let id = parser.lastEventID { again.header("Last-Event-ID", id) }
         let response: StreamedResponse

@@ -4,8 +4,8 @@ import FoundationNetworking
 #endif
 
 /// The default transport. It drives tasks through a delegate rather than `data(for:)`, so the body streams in
-/// as it arrives, the whole exchange has a deadline, cancellation stops the transfer, and redirects to another
-/// origin are refused, identically on Apple platforms and on Linux.
+/// as it arrives, cancellation stops the transfer (which is how the connection ends an exchange at the call's
+/// deadline), and redirects to another origin are refused, identically on Apple platforms and on Linux.
 ///
 /// A response body is held in a fixed amount of memory however slowly it is read. On Apple platforms the task
 /// is suspended while the buffer is full. FoundationNetworking on Linux cannot pause a transfer (suspending a task
@@ -53,8 +53,8 @@ public final class URLSessionTransport: HTTPTransport {
         for field in request.headers {
             urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
         }
-        // URLSession's own timeout is per read and only the backstop for the whole-exchange deadline
-        // below. Whole seconds, because FoundationNetworking truncates it and fires at once below 1 s.
+        // URLSession's own timeout is per read, an idle backstop only: the connection enforces the call's timeout
+        // on its clock. Whole seconds, because FoundationNetworking truncates it and fires at once below 1 s.
         urlRequest.timeoutInterval = request.timeout.map { (Self.seconds($0) + 1).rounded(.up) } ?? 7 * 24 * 3600
 
         // A session of its own has no idle connection to reuse; it is invalidated when the exchange ends.
@@ -64,7 +64,6 @@ public final class URLSessionTransport: HTTPTransport {
         let task: URLSessionTask
         var upload: (any BodyUpload)?
         var spooled: URL?
-        var timeout = request.timeout
         switch request.body?.source {
         case nil:
             task = session.dataTask(with: urlRequest)
@@ -86,16 +85,8 @@ public final class URLSessionTransport: HTTPTransport {
             // FoundationNetworking reads a body stream synchronously on the thread that drives every session in
             // the process, so waiting there for a slow producer would stall all other requests. The body is
             // written to a temporary file first and sent from there, like any file.
-            let started = ContinuousClock.now
             let file = try await SpooledBody.write(request.body!)
             spooled = file
-            if let limit = timeout {
-                timeout = limit - (ContinuousClock.now - started)
-                guard timeout! > .zero else {
-                    try? FileManager.default.removeItem(at: file)
-                    throw ClientError.timedOut
-                }
-            }
             task = session.uploadTask(with: urlRequest, fromFile: file)
             #endif
         }
@@ -108,7 +99,7 @@ public final class URLSessionTransport: HTTPTransport {
         delegate.register(exchange, for: task)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                exchange.start(continuation, timeout: timeout)
+                exchange.start(continuation)
             }
         } onCancel: {
             exchange.fail(CancellationError())

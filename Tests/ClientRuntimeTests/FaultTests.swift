@@ -1,6 +1,7 @@
 import ClientRuntime
 import Foundation
 import HTTPTestServer
+import TestClocks
 import Testing
 
 /// The retry policy against `FaultServer`, which breaks exchanges on the wire: connections dropped before and
@@ -54,7 +55,8 @@ import Testing
     /// should: retried to the right answer, or for an unkeyed POST, reported without a second send.
     @Test func oneRunOfEveryFault() async throws {
         try await withFaultServer { server in
-            let connection = Connection(serverURL: server.url, configuration: ClientConfiguration(timeout: .seconds(60), retry: Self.patient))
+            // No timeout, and real but short waits: however loaded the machine, every call comes through.
+            let connection = Connection(serverURL: server.url, configuration: ClientConfiguration(timeout: nil, retry: Self.patient))
             var expected: [String: Data] = [:]
             var requests: [(path: String, request: Request)] = []
 
@@ -135,154 +137,125 @@ import Testing
         }
     }
 
-    /// `Retry-After: 1` twice and HTTP-dates a second or two away twice, in one call. No retry comes early: neither
-    /// the client's wait (from the answer reaching it to the retry leaving it; a middleware sees both) nor the gap
-    /// the server sees is under 90% of the wait asked for. A loaded machine can only make waits longer, so the
-    /// shortest wait of each form shows what the client chose, and it is within 10% of what was asked.
-    @Test func retryAfterIsHonouredWithinTenPercent() async throws {
-        try await onDedicatedThread {
-            try await withFaultServer { server in
-                let seconds = Fault.status(503, headers: ["Retry-After": "1"])
-                let date = Fault.retryAfterDate(status: 429, after: .seconds(1))
-                server.script("/paced", seconds, date, seconds, date, .json(#"{"ok":true}"#))
-                // Backoffs of 30 s: only honouring the server's waits can finish within the test.
-                let slow = RetryPolicy(maxAttempts: 5, initialBackoff: .seconds(30), maxBackoff: .seconds(30), jitter: .none)
-                let timeline = Timeline()
-                let configuration = ClientConfiguration(transport: URLSessionTransport(), middlewares: [timeline], timeout: .seconds(30), retry: slow)
-                let response = try await Connection(serverURL: server.url, configuration: configuration).send(Request(method: .get, path: "/paced"))
-                #expect(response.body == Data(#"{"ok":true}"#.utf8))
+    /// `Retry-After: 1` twice and HTTP-dates half a minute away twice, in one call, on a clock the test advances.
+    /// At each answer the client goes to sleep for exactly what was asked (for a date, the time from when it read
+    /// the answer to the date), the server sees no retry until the clock has moved that far, and the backoffs of
+    /// 40 s, the policy's own, never come into it. The dates are far enough ahead that however late a loaded machine
+    /// reads the answer, they have not passed (a date already past asks for no wait at all).
+    @Test(.timeLimit(.minutes(1))) func retryAfterIsHonouredExactly() async throws {
+        try await withFaultServer { server in
+            let seconds = Fault.status(503, headers: ["Retry-After": "1"])
+            let date = Fault.retryAfterDate(status: 429, after: .seconds(30))
+            server.script("/paced", seconds, date, seconds, date, .json(#"{"ok":true}"#))
+            let slow = RetryPolicy(maxAttempts: 5, initialBackoff: .seconds(40), maxBackoff: .seconds(40), jitter: .none)
+            let clock = ManualClock()
+            let timeout = Duration.seconds(300)
+            let deadline = clock.now.advanced(by: timeout)
+            let connection = Connection(serverURL: server.url, configuration: ClientConfiguration(timeout: timeout, retry: slow, clock: clock))
+            let call = Task { try await connection.send(Request(method: .get, path: "/paced")) }
 
+            var waits: [Duration] = []
+            for answered in 1...4 {
+                // The waits end before the call's deadline; its deadline timer sleeps until it.
+                let wake = try #require(await clock.waitForSleepers(1, before: deadline).first)
+                let seen = Date()
                 let received = server.requests
-                #expect(received.count == 5)
-                for (answered, retry) in zip(received, received.dropFirst()) {
-                    let asked = try #require(answered.askedWait)
-                    #expect(retry.receivedAt - answered.receivedAt >= asked * 0.9, "the server saw a retry early")
-                }
-                let waits = timeline.waits
-                #expect(waits.count == 4)
-                #expect(waits.allSatisfy { $0.waited >= $0.asked * 0.9 }, "\(waits)")
-                for form in [waits.enumerated().filter { $0.offset % 2 == 0 }, waits.enumerated().filter { $0.offset % 2 == 1 }] {
-                    let closest = try #require(form.map(\.element).min { $0.waited / $0.asked < $1.waited / $1.asked })
-                    #expect(closest.waited <= closest.asked * 1.1, "asked for \(closest.asked), waited \(closest.waited); all: \(waits)")
-                }
+                #expect(received.count == answered, "no retry before the clock moved")
+                let wait = clock.now.duration(to: wake)
+                let asked = try #require(received.last)
+                #expect(asked.asks(for: wait, readBefore: seen), "asked for \(String(describing: asked.askedWait)), slept \(wait)")
+                waits.append(wait)
+                clock.advance(to: wake)
             }
+            let response = try await call.value
+            #expect(response.body == Data(#"{"ok":true}"#.utf8))
+            #expect(server.requests.count == 5)
+            #expect(clock.slept == waits)
+            #expect(waits[0] == .seconds(1) && waits[2] == .seconds(1))
         }
     }
 
-    /// However the time goes (waits the server asks for, a body that trickles for half a minute), the call ends
-    /// within its timeout and says why. Without that limit each call would take about 30 s; the bounds allow five
-    /// seconds over, for a loaded machine to end the attempt cut off at the deadline.
-    @Test func theWholeCallStaysInsideItsTimeout() async throws {
-        try await onDedicatedThread {
-            try await withFaultServer { server in
-                let body = Self.payload(7, size: 3_000)
-                server.script("/busy", .status(503, headers: ["Retry-After": "1"]))
-                server.script("/slow", .dropBeforeHead, .status(503, headers: ["Retry-After": "1"]), .trickle(body: body, pieces: 30, interval: .seconds(1)))
-                let retry = RetryPolicy(maxAttempts: 30, initialBackoff: .milliseconds(10), jitter: .none)
-                let timeout = Duration.milliseconds(3_500)
-                // A transport each, so each call starts on a connection of its own.
-                func connection() -> Connection {
-                    Connection(serverURL: server.url, configuration: ClientConfiguration(transport: URLSessionTransport(), timeout: timeout, retry: retry))
-                }
+    /// However the time goes, the call ends inside its timeout and says why. `/busy` asks for a second each time:
+    /// the fourth answer comes at 3 s, a fourth wait would end past the 3.5 s timeout, so it is not begun and the
+    /// call ends with that answer. `/slow` fails twice, then its body trickles for half a minute: the deadline
+    /// cancels that attempt at exactly 3.5 s.
+    @Test(.timeLimit(.minutes(1))) func theWholeCallStaysInsideItsTimeout() async throws {
+        try await withFaultServer { server in
+            let body = Self.payload(7, size: 3_000)
+            server.script("/busy", .status(503, headers: ["Retry-After": "1"]))
+            server.script("/slow", .dropBeforeHead, .status(503, headers: ["Retry-After": "1"]), .trickle(body: body, pieces: 30, interval: .seconds(1)))
+            let retry = RetryPolicy(maxAttempts: 30, initialBackoff: .milliseconds(10), jitter: .none)
+            let timeout = Duration.milliseconds(3_500)
 
-                var started = ContinuousClock.now
-                let busy = await Self.call(connection(), Request(method: .get, path: "/busy"))
-                let busyTime = ContinuousClock.now - started
-                guard case .failed(.gaveUp(let attempts, .deadline, .undocumentedStatus(503, _, _))) = busy else {
-                    Issue.record("expected gaveUp deadline with the last 503, got \(busy)")
-                    return
-                }
-                #expect(attempts == server.requests.filter { $0.path == "/busy" }.count)
-                #expect(busyTime < timeout + .seconds(5), "\(busyTime)")
-
-                started = ContinuousClock.now
-                let slow = await Self.call(connection(), Request(method: .get, path: "/slow"))
-                let slowTime = ContinuousClock.now - started
-                guard case .failed(.gaveUp(_, .deadline, .timedOut)) = slow else {
-                    let log = server.requests.filter { $0.path == "/slow" }.map { "\($0.receivedAt - started) fault: \($0.fault)" }
-                    Issue.record("expected gaveUp deadline after a timed-out attempt, got \(slow) after \(slowTime); the server saw \(log)")
-                    return
-                }
-                #expect(slowTime >= timeout - .milliseconds(100) && slowTime < timeout + .seconds(5), "\(slowTime)")
+            let busyClock = ManualClock()
+            let busyDeadline = busyClock.now.advanced(by: timeout)
+            // A transport each, so each call starts on a connection of its own.
+            let busyConnection = Connection(serverURL: server.url, configuration: ClientConfiguration(transport: URLSessionTransport(), timeout: timeout, retry: retry, clock: busyClock))
+            let busyCall = Task { await Self.call(busyConnection, Request(method: .get, path: "/busy")) }
+            for _ in 1...3 {
+                let wake = try #require(await busyClock.waitForSleepers(1, before: busyDeadline).first)
+                #expect(busyClock.now.duration(to: wake) == .seconds(1))
+                busyClock.advance(to: wake)
             }
+            guard case .failed(.gaveUp(4, .deadline, .undocumentedStatus(503, _, _))) = await busyCall.value else {
+                Issue.record("expected gaveUp after 4 attempts at the deadline with the last 503, got \(await busyCall.value)")
+                return
+            }
+            #expect(server.requests.filter { $0.path == "/busy" }.count == 4)
+            #expect(busyClock.slept == [.seconds(1), .seconds(1), .seconds(1)])
+            #expect(busyClock.now < busyDeadline, "the call ended without its clock reaching the timeout")
+
+            let slowClock = ManualClock()
+            let slowDeadline = slowClock.now.advanced(by: timeout)
+            let slowConnection = Connection(serverURL: server.url, configuration: ClientConfiguration(transport: URLSessionTransport(), timeout: timeout, retry: retry, clock: slowClock))
+            let slowCall = Task { await Self.call(slowConnection, Request(method: .get, path: "/slow")) }
+            for wait in [Duration.milliseconds(10), .seconds(1)] {
+                let wake = try #require(await slowClock.waitForSleepers(1, before: slowDeadline).first)
+                #expect(slowClock.now.duration(to: wake) == wait)
+                slowClock.advance(to: wake)
+            }
+            await server.waitForRequests(3, to: "/slow")
+            // The third attempt is reading the trickle; only its deadline timer sleeps.
+            #expect(await slowClock.waitForSleepers(1) == [slowDeadline])
+            slowClock.advance(to: slowDeadline)
+            guard case .failed(.gaveUp(3, .deadline, .timedOut)) = await slowCall.value else {
+                Issue.record("expected gaveUp after 3 attempts at the deadline, timed out, got \(await slowCall.value)")
+                return
+            }
+            #expect(slowClock.slept == [.milliseconds(10), .seconds(1), .milliseconds(2_490)])
         }
     }
 
     /// The server asks for two minutes, or the policy's own backoff is two minutes: cancelling during either wait
-    /// ends the call with `ClientError.cancelled` at once, and nothing more is sent. "At once" is in milliseconds on
-    /// a quiet machine; the bound is a fraction of the wait, which a loaded machine cannot come near.
-    @Test func cancellingDuringABackoffReturnsAtOnce() async throws {
-        try await onDedicatedThread {
-            try await withFaultServer { server in
-                server.script("/asked", .status(503, headers: ["Retry-After": "120"]))
-                server.script("/backoff", .status(502))
-                let retry = RetryPolicy(initialBackoff: .seconds(120), maxBackoff: .seconds(120), maxWait: .seconds(300), jitter: .none)
-                let connection = Connection(serverURL: server.url, configuration: ClientConfiguration(timeout: .seconds(600), retry: retry))
-                for path in ["/asked", "/backoff"] {
-                    let task = Task { () -> ClientError? in
-                        do throws(ClientError) {
-                            _ = try await connection.send(Request(method: .get, path: path))
-                            return nil
-                        } catch {
-                            return error
-                        }
+    /// ends the call with `ClientError.cancelled`, and nothing more is sent. The clock never moves, so nothing but
+    /// the cancellation can have ended the wait.
+    @Test(.timeLimit(.minutes(1))) func cancellingDuringABackoffEndsTheCall() async throws {
+        try await withFaultServer { server in
+            server.script("/asked", .status(503, headers: ["Retry-After": "120"]))
+            server.script("/backoff", .status(502))
+            let retry = RetryPolicy(initialBackoff: .seconds(120), maxBackoff: .seconds(120), maxWait: .seconds(300), jitter: .none)
+            let clock = ManualClock()
+            let deadline = clock.now.advanced(by: .seconds(600))
+            let connection = Connection(serverURL: server.url, configuration: ClientConfiguration(timeout: .seconds(600), retry: retry, clock: clock))
+            for path in ["/asked", "/backoff"] {
+                let task = Task { () -> ClientError? in
+                    do throws(ClientError) {
+                        _ = try await connection.send(Request(method: .get, path: path))
+                        return nil
+                    } catch {
+                        return error
                     }
-                    while !server.requests.contains(where: { $0.path == path }) { try await Task.sleep(for: .milliseconds(10)) }
-                    try await Task.sleep(for: .milliseconds(100))
-                    let cancelled = ContinuousClock.now
-                    task.cancel()
-                    let error = await task.value
-                    #expect(ContinuousClock.now - cancelled < .seconds(15), "\(path): the wait was two minutes")
-                    guard case .cancelled? = error else {
-                        Issue.record("\(path): expected cancelled, got \(String(describing: error))")
-                        continue
-                    }
-                    #expect(server.requests.filter { $0.path == path }.count == 1)
                 }
+                #expect(await clock.waitForSleepers(1, before: deadline) == [clock.now.advanced(by: .seconds(120))], "\(path)")
+                task.cancel()
+                let error = await task.value
+                guard case .cancelled? = error else {
+                    Issue.record("\(path): expected cancelled, got \(String(describing: error))")
+                    continue
+                }
+                #expect(server.requests.filter { $0.path == path }.count == 1)
             }
+            #expect(clock.slept.isEmpty)
         }
-    }
-}
-
-/// When each answer had reached the client whole and each request left it, through the middleware chain: what the
-/// client itself waited between an answer that asked for a wait and the retry.
-private final class Timeline: ClientMiddleware, @unchecked Sendable {
-    struct Wait: CustomStringConvertible {
-        var asked: Duration
-        var waited: Duration
-        var description: String { "\(waited) for \(asked)" }
-    }
-
-    private let lock = NSLock()
-    private var answered: (at: ContinuousClock.Instant, asked: Duration)?
-    private var recorded: [Wait] = []
-
-    var waits: [Wait] { lock.withLock { recorded } }
-
-    func intercept(_ request: TransportRequest, next: @Sendable (TransportRequest) async throws -> TransportResponse) async throws -> TransportResponse {
-        let sent = ContinuousClock.now
-        lock.withLock {
-            if let answered { recorded.append(Wait(asked: answered.asked, waited: sent - answered.at)) }
-            answered = nil
-        }
-        // Read whole here, so the wait is timed from the end of the answer, as Retry-After counts it.
-        let head = try await next(request)
-        let response = TransportResponse(status: head.status, headers: head.headers, body: try await head.body.collect(upTo: 1 << 20))
-        let arrived = ContinuousClock.now
-        let asked = response.headers["Retry-After"].flatMap { value -> Duration? in
-            if let seconds = Double(value) { return .milliseconds(Int64(seconds * 1000)) }
-            return Self.until(value, from: Date())
-        }
-        lock.withLock { answered = asked.map { (arrived, $0) } }
-        return response
-    }
-
-    /// The wait until an HTTP-date, as the client sees it on arrival.
-    private static func until(_ value: String, from now: Date) -> Duration? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        return formatter.date(from: value).map { .milliseconds(Int64($0.timeIntervalSince(now) * 1000)) }
     }
 }

@@ -1,6 +1,7 @@
 import ClientRuntime
 import Foundation
 import HTTPTestServer
+import TestClocks
 import Testing
 
 // Code shaped exactly like ClientGen's output, so a change to the runtime API that would break
@@ -128,14 +129,19 @@ private struct Client: APIClient {
     }
 
     /// `with(...)` changes the options of the calls made through the copy, and only those.
-    @Test func perCallOptionsApplyToTheCopyOnly() async throws {
+    @Test(.timeLimit(.minutes(1))) func perCallOptionsApplyToTheCopyOnly() async throws {
         try await withTestServer { server async throws in
-            await server.script("/api/v1/explorer/query-runs/slow/results", ScriptedResponse(status: 200, headers: ["Content-Type": "application/json"], body: Data(#"{"sql":"","finished_at":"2024-04-29"}"#.utf8), delay: .seconds(2)))
+            await server.script("/api/v1/explorer/query-runs/slow/results", ScriptedResponse(status: 200, headers: ["Content-Type": "application/json"], body: Data(#"{"sql":"","finished_at":"2024-04-29"}"#.utf8), heldAt: "never"))
             await server.script("/api/v1/explorer/query-runs/busy/results", ScriptedResponse(status: 503))
-            let client = Client(serverURL: server.url, apiKey: "k", configuration: .init(timeout: .seconds(30), headers: ["X-Trace": "client"]))
+            let clock = ManualClock()
+            let client = Client(serverURL: server.url, apiKey: "k", configuration: .init(timeout: .seconds(30), headers: ["X-Trace": "client"], clock: clock))
 
+            // The copy's deadline timer sleeps 300 ms, not the client's 30 s.
             let hurried = client.with(timeout: .milliseconds(300))
-            let timedOut = await clientError { _ = try await hurried.getQueryRunResults(runId: "slow") }
+            let slow = Task { await clientError { _ = try await hurried.getQueryRunResults(runId: "slow") } }
+            #expect(await clock.waitForSleepers(1) == [clock.now.advanced(by: .milliseconds(300))])
+            clock.advance(by: .milliseconds(300))
+            let timedOut = await slow.value
             guard case .timedOut? = timedOut else { Issue.record("expected timedOut, got \(String(describing: timedOut))"); return }
             #expect(hurried.connection.configuration.headers["X-Trace"] == "client")
             #expect(client.connection.configuration.timeout == .seconds(30))

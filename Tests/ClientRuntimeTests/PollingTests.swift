@@ -1,6 +1,7 @@
 import ClientRuntime
 import Foundation
 import HTTPTestServer
+import TestClocks
 import Testing
 
 private actor Counter {
@@ -22,21 +23,29 @@ private actor Counter {
         #expect(await counter.value == 3)
     }
 
-    /// The deadline bounds the number of attempts, however slow the machine; the time limit only catches a hang.
+    /// Pauses of 50 and 75 ms, then one cut short at the 200 ms deadline, where the fourth and last attempt is made.
     @Test(.timeLimit(.minutes(1))) func timesOutWithTheAttemptCount() async throws {
         let counter = Counter()
-        do {
-            _ = try await poll(every: .milliseconds(50), timeout: .milliseconds(200)) { () -> Int? in
+        let clock = ManualClock()
+        let polling = Task {
+            try await poll(every: .milliseconds(50), timeout: .milliseconds(200), clock: clock) { () -> Int? in
                 _ = await counter.increment()
                 return nil
             }
+        }
+        for pause in [Duration.milliseconds(50), .milliseconds(75), .milliseconds(75)] {
+            #expect(await clock.waitForSleepers(1) == [clock.now.advanced(by: pause)])
+            clock.advance(by: pause)
+        }
+        do {
+            _ = try await polling.value
             Issue.record("expected PollingTimeout")
         } catch let timeout as PollingTimeout {
-            #expect(timeout.attempts == (await counter.value))
-            #expect(timeout.attempts >= 2)
-            #expect(timeout.attempts <= 5, "200 ms at most allows the first attempt, three after 50 ms waits and one at the deadline")
+            #expect(timeout.attempts == 4)
+            #expect(await counter.value == 4)
             #expect(timeout.timeout == .milliseconds(200))
         }
+        #expect(clock.slept == [.milliseconds(50), .milliseconds(75), .milliseconds(75)])
     }
 
     @Test func notReadyErrorsAreRetriedOthersAreNot() async throws {
@@ -75,7 +84,7 @@ private actor Counter {
                 default: throw connection.undocumentedError(response)
                 }
             }
-            let notFinished: (ClientError) -> Bool = { $0.status == 404 && $0.body(as: Problem.self)?.detail == "running" }
+            let notFinished: @Sendable (ClientError) -> Bool = { $0.status == 404 && $0.body(as: Problem.self)?.detail == "running" }
             let running = ScriptedResponse.json(#"{"detail":"running"}"#, status: 404)
             await server.script("/result", running, running, .json(#"{"rows":5}"#))
             let result = try await connection.poll(every: .milliseconds(10), timeout: .seconds(60), notReadyWhen: notFinished) { () throws(ClientError) in
@@ -92,19 +101,36 @@ private actor Counter {
             #expect(gone?.body(as: Problem.self)?.detail == "deleted")
             #expect(await server.requests.count == 5)
 
+            // On a clock the test moves: attempts at 0, 1 s and the 2 s deadline, then the wait ends.
             await server.script("/result", running)
-            let late = await clientError {
-                _ = try await connection.poll(every: .milliseconds(50), timeout: .seconds(2), notReadyWhen: notFinished) { () throws(ClientError) in
-                    try await fetch()
+            let clock = ManualClock()
+            let waiting = connection.configured(ClientConfiguration(timeout: .seconds(30), clock: clock))
+            let late = Task {
+                await clientError {
+                    _ = try await waiting.poll(every: .seconds(1), timeout: .seconds(2), notReadyWhen: notFinished) { () throws(ClientError) -> Result? in
+                        let response = try await waiting.send(Request(method: .get, path: "/result"))
+                        throw waiting.documentedError(Problem.self, from: response)
+                    }
                 }
             }
-            guard case .waitTimedOut(let timeout, let attempts)? = late else { Issue.record("expected waitTimedOut, got \(String(describing: late))"); return }
-            #expect(timeout == .seconds(2) && attempts >= 2)
+            // The pauses end before the poll's deadline, and long before each request's 30 s deadline timer.
+            for pause in [Duration.seconds(1), .seconds(1)] {
+                #expect(await clock.waitForSleepers(1, before: clock.now.advanced(by: .seconds(30))) == [clock.now.advanced(by: pause)])
+                clock.advance(by: pause)
+            }
+            guard case .waitTimedOut(let timeout, let attempts)? = await late.value else {
+                Issue.record("expected waitTimedOut, got \(String(describing: await late.value))")
+                return
+            }
+            #expect(timeout == .seconds(2) && attempts == 3)
+            #expect(await server.requests.count == 8)
         }
     }
 
-    @Test func typedPollingEndsWithCancelled() async throws {
-        let connection = Connection(serverURL: URL(string: "http://127.0.0.1:1")!)
+    /// Cancelled during its first ten-minute pause, on a clock that never moves: only the cancellation can end it.
+    @Test(.timeLimit(.minutes(1))) func typedPollingEndsWithCancelled() async throws {
+        let clock = ManualClock()
+        let connection = Connection(serverURL: URL(string: "http://127.0.0.1:1")!, configuration: ClientConfiguration(clock: clock))
         let task = Task { () -> ClientError? in
             do throws(ClientError) {
                 _ = try await connection.poll(every: .seconds(600), timeout: .seconds(3600)) { () throws(ClientError) -> Int? in nil }
@@ -113,47 +139,43 @@ private actor Counter {
                 return error
             }
         }
-        try await Task.sleep(for: .milliseconds(50))
+        await clock.waitForSleepers(1)
         task.cancel()
         guard case .cancelled? = await task.value else { Issue.record("expected cancelled"); return }
+        #expect(clock.slept.isEmpty)
     }
 
-    /// Without cancellation the wait lasts an hour; any prompt end proves it was cancelled.
-    @Test func cancellationStopsWaiting() async throws {
-        let started = ContinuousClock.now
+    @Test(.timeLimit(.minutes(1))) func cancellationStopsWaiting() async throws {
+        let clock = ManualClock()
+        let counter = Counter()
         let task = Task {
-            try await poll(every: .seconds(600), timeout: .seconds(3600)) { () -> Int? in nil }
+            try await poll(every: .seconds(600), timeout: .seconds(3600), clock: clock) { () -> Int? in
+                _ = await counter.increment()
+                return nil
+            }
         }
-        try await Task.sleep(for: .milliseconds(50))
+        await clock.waitForSleepers(1)
         task.cancel()
         await #expect(throws: CancellationError.self) { _ = try await task.value }
-        #expect(ContinuousClock.now - started < .seconds(60))
+        #expect(await counter.value == 1)
+        #expect(clock.slept.isEmpty)
     }
 
-    /// The pause after each attempt grows by half up to four times `every`: 40, 60, 90, 135, then 160 ms. Sleeps never
-    /// end early, so each gap is at least its pause; without the cap the tenth would be over 1.5 s.
-    @Test func pausesGrowByHalfUpToFourTimesTheInterval() async throws {
-        let times = TimeLog()
-        let result = try await poll(every: .milliseconds(40), timeout: .seconds(60)) { () -> Int? in
-            await times.append(ContinuousClock.now)
-            return await times.count == 11 ? 11 : nil
+    /// The pause after each attempt grows by half up to four times `every`: 40, 60, 90, 135, then 160 ms each time.
+    @Test(.timeLimit(.minutes(1))) func pausesGrowByHalfUpToFourTimesTheInterval() async throws {
+        let clock = ManualClock()
+        let counter = Counter()
+        let polling = Task {
+            try await poll(every: .milliseconds(40), timeout: .seconds(60), clock: clock) { () -> Int? in
+                await counter.increment() == 11 ? 11 : nil
+            }
         }
-        #expect(result == 11)
-        let stamps = await times.stamps
-        let gaps = zip(stamps.dropFirst(), stamps).map { ($0 - $1) / .milliseconds(1) }
-        let pauses: [Double] = [40, 60, 90, 135, 160, 160, 160, 160, 160, 160]
-        for (gap, pause) in zip(gaps, pauses) {
-            #expect(gap >= pause * 0.98, "a gap of \(gap) ms, shorter than the \(pause) ms pause")
+        let pauses: [Duration] = [40, 60, 90, 135, 160, 160, 160, 160, 160, 160].map { .milliseconds($0) }
+        for pause in pauses {
+            #expect(await clock.waitForSleepers(1) == [clock.now.advanced(by: pause)])
+            clock.advance(by: pause)
         }
-        #expect(gaps[9] < 1200, "the tenth gap (\(gaps[9]) ms) is not capped")
-    }
-}
-
-private actor TimeLog {
-    private(set) var stamps: [ContinuousClock.Instant] = []
-    var count: Int { stamps.count }
-
-    func append(_ instant: ContinuousClock.Instant) {
-        stamps.append(instant)
+        #expect(try await polling.value == 11)
+        #expect(clock.slept == pauses)
     }
 }

@@ -1,89 +1,117 @@
 import ClientRuntime
 import Foundation
 import HTTPTestServer
+import TestClocks
 import Testing
 
-/// The retry policy over real HTTP against a server that fails on purpose. Waits are checked by the spacing of the
-/// requests the server received, from below: a loaded machine can only make them longer. Upper bounds are loose and
-/// only tell an honoured wait from a far longer one the test makes the alternative.
-@Suite struct RetryTests {
+/// The retry policy over real HTTP against a server that fails on purpose. Tests about waits run the client on a
+/// `ManualClock`: they state the exact wait the client went to sleep for, and that the server saw nothing more
+/// until the test moved the clock that far. The others run on the real clock with short backoffs, and assert no
+/// time at all.
+@Suite(.timeLimit(.minutes(1))) struct RetryTests {
     private static let json = #"{"items":[1,2,3]}"#
 
     /// Backoffs of exactly 20, 40, 80 ms… so tests never wait on chance.
     private static let quick = RetryPolicy(initialBackoff: .milliseconds(20), jitter: .none)
 
     private func connection(
-        _ server: TestServer, retry: RetryPolicy = quick, timeout: Duration? = .seconds(30), credentials: [String: Credential?] = [:]
+        _ server: TestServer, retry: RetryPolicy = quick, timeout: Duration? = .seconds(30), clock: any Clock<Duration> = ContinuousClock(),
+        credentials: [String: Credential?] = [:]
     ) -> Connection {
-        Connection(serverURL: server.url, configuration: ClientConfiguration(timeout: timeout, retry: retry), credentials: credentials)
+        Connection(serverURL: server.url, configuration: ClientConfiguration(timeout: timeout, retry: retry, clock: clock), credentials: credentials)
     }
 
-    private func spacing(_ requests: [RecordedRequest]) -> [Duration] {
-        zip(requests, requests.dropFirst()).map { $1.receivedAt - $0.receivedAt }
+    /// Backoffs of 30 s: a call that retries sooner was told to by the server.
+    private static let slowBackoff = RetryPolicy(initialBackoff: .seconds(30), maxBackoff: .seconds(30), jitter: .none)
+
+    /// GETs `path` on `clock` and, for each of `waits` in turn, checks that the client went to sleep for exactly that
+    /// long with no retry of `path` received yet, then advances the clock by it; returns the response.
+    private func get(
+        _ path: String, from server: TestServer, retry: RetryPolicy, clock: ManualClock, waits: [Duration],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> Response {
+        let timeout = Duration.seconds(30)
+        // Every wait ends before the call's deadline, which its deadline timer sleeps until.
+        let deadline = clock.now.advanced(by: timeout)
+        let connection = connection(server, retry: retry, timeout: timeout, clock: clock)
+        let call = Task { try await connection.send(Request(method: .get, path: path)) }
+        for (answered, wait) in waits.enumerated() {
+            let wakes = await clock.waitForSleepers(1, before: deadline)
+            #expect(wakes == [clock.now.advanced(by: wait)], "wait \(answered + 1)", sourceLocation: sourceLocation)
+            #expect(await server.requests.filter { $0.path == path }.count == answered + 1, "no retry before the clock moved", sourceLocation: sourceLocation)
+            clock.advance(by: wait)
+        }
+        let response = try await call.value
+        #expect(clock.slept == waits, sourceLocation: sourceLocation)
+        return response
     }
 
     @Test func serviceUnavailableTwiceThenSuccess() async throws {
         try await withTestServer { server async throws in
             await server.script("/items", ScriptedResponse(status: 503), ScriptedResponse(status: 503), .json(Self.json))
-            let response = try await connection(server).send(Request(method: .get, path: "/items"))
+            // Exactly the backoff bounds, since jitter is off: 20 ms, then 40 ms.
+            let response = try await get("/items", from: server, retry: Self.quick, clock: ManualClock(), waits: [.milliseconds(20), .milliseconds(40)])
             #expect(response.status == 200)
             #expect(response.body == Data(Self.json.utf8))
             #expect(response.attempts == 3)
-            let requests = await server.requests
-            #expect(requests.count == 3)
-            // Exactly the backoff bounds, since jitter is off: 20 ms, then 40 ms.
-            let gaps = spacing(requests)
-            #expect(gaps[0] >= .milliseconds(20) && gaps[1] >= .milliseconds(40), "\(gaps)")
+            #expect(await server.requests.count == 3)
         }
     }
 
-    /// A backoff of 30 s would make the call fail at its 10 s timeout: only an honoured `Retry-After: 1` succeeds.
     @Test func retryAfterInSecondsIsHonoured() async throws {
         try await withTestServer { server async throws in
             await server.script("/items", ScriptedResponse(status: 503, headers: ["Retry-After": "1"]), .json(Self.json))
-            let slowBackoff = RetryPolicy(initialBackoff: .seconds(30), maxBackoff: .seconds(30), jitter: .none)
-            let response = try await connection(server, retry: slowBackoff, timeout: .seconds(10)).send(Request(method: .get, path: "/items"))
+            let response = try await get("/items", from: server, retry: Self.slowBackoff, clock: ManualClock(), waits: [.seconds(1)])
             #expect(response.body == Data(Self.json.utf8))
-            let gap = try #require(spacing(await server.requests).only)
-            #expect(gap >= .milliseconds(900), "waited \(gap), less than 90% of Retry-After")
+            #expect(await server.requests.count == 2)
         }
     }
 
-    /// The date has whole seconds, so it lies between one and two seconds after the answer was sent.
+    /// An HTTP-date is read against the wall clock when the answer arrives, so the test brackets that moment: the
+    /// wait is between what was left of the date when the test saw the client asleep and what was left when the
+    /// call was made.
     @Test func retryAfterAsAnHTTPDateIsHonoured() async throws {
         try await withTestServer { server async throws in
-            await server.script(
-                "/items", ScriptedResponse(status: 429, datedHeaders: ["Retry-After": .seconds(2)]), .json(Self.json))
-            let slowBackoff = RetryPolicy(initialBackoff: .seconds(30), maxBackoff: .seconds(30), jitter: .none)
-            let response = try await connection(server, retry: slowBackoff, timeout: .seconds(10)).send(Request(method: .get, path: "/items"))
-            #expect(response.body == Data(Self.json.utf8))
-            let gap = try #require(spacing(await server.requests).only)
-            #expect(gap >= .milliseconds(900), "waited \(gap)")
+            let date = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down) + 30)
+            await server.script("/items", ScriptedResponse(status: 429, headers: ["Retry-After": ScriptedResponse.httpDate(date)]), .json(Self.json))
+            let clock = ManualClock()
+            let deadline = clock.now.advanced(by: .seconds(60))
+            let connection = connection(server, retry: Self.slowBackoff, timeout: .seconds(60), clock: clock)
+            let sent = Date()
+            let call = Task { try await connection.send(Request(method: .get, path: "/items")) }
+            let wake = try #require(await clock.waitForSleepers(1, before: deadline).only)
+            let seen = Date()
+            #expect(await server.requests.count == 1, "no retry before the clock moved")
+            let wait = clock.now.duration(to: wake)
+            let atMost = Duration.milliseconds(Int64((date.timeIntervalSince(sent) * 1000).rounded(.up)))
+            let atLeast = Duration.milliseconds(Int64((date.timeIntervalSince(seen) * 1000).rounded(.down)))
+            #expect(wait >= atLeast && wait <= atMost, "slept \(wait), not until the date (\(atLeast)...\(atMost))")
+            clock.advance(to: wake)
+            #expect(try await call.value.body == Data(Self.json.utf8))
+            #expect(clock.slept == [wait])
         }
     }
 
     @Test func rateLimitResetIsHonouredOnlyWhenTheLimitIsReached() async throws {
         try await withTestServer { server async throws in
-            let slowBackoff = RetryPolicy(initialBackoff: .seconds(30), maxBackoff: .seconds(30), jitter: .none)
             await server.script("/limited", ScriptedResponse(status: 429, headers: ["RateLimit-Reset": "1"]), .json(Self.json))
-            _ = try await connection(server, retry: slowBackoff, timeout: .seconds(10)).send(Request(method: .get, path: "/limited"))
-            let gap = try #require(spacing(await server.requests).only)
-            #expect(gap >= .milliseconds(900), "waited \(gap)")
+            _ = try await get("/limited", from: server, retry: Self.slowBackoff, clock: ManualClock(), waits: [.seconds(1)])
 
             // A reset an hour away on a 503 with quota left is about the rate limit, not this failure: backing off
             // (20 ms) is right, and failing at once because the wait is too long would be wrong.
             await server.script("/busy", ScriptedResponse(status: 503, headers: ["X-RateLimit-Reset": "3600", "X-RateLimit-Remaining": "41"]), .json(Self.json))
-            let response = try await connection(server).send(Request(method: .get, path: "/busy"))
+            let response = try await get("/busy", from: server, retry: Self.quick, clock: ManualClock(), waits: [.milliseconds(20)])
             #expect(response.status == 200)
         }
     }
 
+    /// On a clock nobody advances, a call that waited at all could not end.
     @Test func aLongerRequestedWaitFailsAtOnceWithTheServersAnswer() async throws {
         try await withTestServer { server async throws in
             await server.script("/items", .json(#"{"message":"come back in an hour"}"#, status: 429, headers: ["Retry-After": "3600"]))
-            let started = ContinuousClock.now
-            let error = await clientError { _ = try await connection(server).send(Request(method: .get, path: "/items")).throwAsGeneratedCodeDoes(self.connection(server)) }
-            #expect(ContinuousClock.now - started < .seconds(20))
+            let clock = ManualClock()
+            let error = await clientError { _ = try await connection(server, clock: clock).send(Request(method: .get, path: "/items")).throwAsGeneratedCodeDoes(self.connection(server)) }
+            #expect(clock.slept.isEmpty)
             guard case .gaveUp(1, .waitTooLong(let requested), .undocumentedStatus(429, let body, let headers))? = error else {
                 Issue.record("expected gaveUp waitTooLong, got \(String(describing: error))")
                 return
@@ -206,37 +234,51 @@ import Testing
         }
     }
 
-    /// The second attempt gets only what is left of the 6 s: it times out long before the server's 60 s delay. The
-    /// timeout leaves the first exchange seconds, so a loaded machine cannot make the 0.5 s wait outlast it.
+    /// The first answer asks for half a second; the client sleeps exactly that, and the second attempt reaches the
+    /// server, which holds its answer. At the 6 s deadline the attempt is cut off and the call ends saying why.
     @Test func theTimeoutCoversEveryAttemptAndWait() async throws {
         try await withTestServer { server async throws in
-            await server.script("/slow", ScriptedResponse(status: 503, headers: ["Retry-After": "0.5"]), ScriptedResponse(delay: .seconds(60)))
-            let started = ContinuousClock.now
-            let error = await clientError { _ = try await connection(server, timeout: .seconds(6)).send(Request(method: .get, path: "/slow")) }
-            let elapsed = ContinuousClock.now - started
+            await server.script("/slow", ScriptedResponse(status: 503, headers: ["Retry-After": "0.5"]), ScriptedResponse(heldAt: "never"))
+            let clock = ManualClock()
+            let deadline = clock.now.advanced(by: .seconds(6))
+            let connection = connection(server, timeout: .seconds(6), clock: clock)
+            let call = Task { await clientError { _ = try await connection.send(Request(method: .get, path: "/slow")) } }
+            #expect(await clock.waitForSleepers(1, before: deadline) == [clock.now.advanced(by: .milliseconds(500))])
+            clock.advance(by: .milliseconds(500))
+            await server.waitForRequests(2)
+            // Only the deadline timer of the second attempt sleeps now.
+            #expect(await clock.waitForSleepers(1) == [deadline])
+            clock.advance(to: deadline)
+            let error = await call.value
             guard case .gaveUp(2, .deadline, .timedOut)? = error else {
                 Issue.record("expected gaveUp deadline, got \(String(describing: error))")
                 return
             }
-            #expect(elapsed >= .milliseconds(5900) && elapsed < .seconds(30), "\(elapsed)")
+            #expect(clock.slept == [.milliseconds(500), .milliseconds(5_500)])
 
-            // A wait that would end after the deadline is not begun: the call ends with the last answer.
+            // A wait that would end after the deadline is not begun: the call ends at once with the last answer.
             await server.script("/busy", ScriptedResponse(status: 503, headers: ["Retry-After": "20"]))
-            let early = ContinuousClock.now
-            let busy = await clientError { _ = try await connection(server, timeout: .seconds(6)).send(Request(method: .get, path: "/busy")).throwAsGeneratedCodeDoes(self.connection(server)) }
+            let busyClock = ManualClock()
+            let busy = await clientError {
+                _ = try await self.connection(server, timeout: .seconds(6), clock: busyClock).send(Request(method: .get, path: "/busy"))
+                    .throwAsGeneratedCodeDoes(self.connection(server))
+            }
             guard case .gaveUp(1, .deadline, .undocumentedStatus(503, _, _))? = busy else {
                 Issue.record("expected gaveUp deadline, got \(String(describing: busy))")
                 return
             }
-            #expect(ContinuousClock.now - early < .seconds(6))
+            #expect(busyClock.slept.isEmpty)
         }
     }
 
-    /// The server asks for 30 s; cancelling during that wait ends the call at once.
-    @Test func cancellingDuringABackoffReturnsAtOnce() async throws {
+    /// The server asks for 30 s; cancelling during that wait ends the call, with nothing more sent. The clock never
+    /// moves, so only the cancellation can have ended the wait.
+    @Test func cancellingDuringABackoffEndsTheCall() async throws {
         try await withTestServer { server async throws in
             await server.script("/items", ScriptedResponse(status: 503, headers: ["Retry-After": "30"]))
-            let connection = connection(server, timeout: .seconds(120))
+            let clock = ManualClock()
+            let deadline = clock.now.advanced(by: .seconds(120))
+            let connection = connection(server, timeout: .seconds(120), clock: clock)
             let task = Task { () -> ClientError? in
                 do throws(ClientError) {
                     _ = try await connection.send(Request(method: .get, path: "/items"))
@@ -245,17 +287,15 @@ import Testing
                     return error
                 }
             }
-            while await server.requests.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
-            try await Task.sleep(for: .milliseconds(100))
-            let cancelled = ContinuousClock.now
+            #expect(await clock.waitForSleepers(1, before: deadline) == [clock.now.advanced(by: .seconds(30))])
             task.cancel()
             let error = await task.value
-            #expect(ContinuousClock.now - cancelled < .seconds(10))
             guard case .cancelled? = error else {
                 Issue.record("expected cancelled, got \(String(describing: error))")
                 return
             }
             #expect(await server.requests.count == 1)
+            #expect(clock.slept.isEmpty)
         }
     }
 
@@ -334,7 +374,8 @@ import Testing
     @Test func aBarrageOfFaults() async throws {
         try await withTestServer { server async throws in
             let retry = RetryPolicy(maxAttempts: 7, initialBackoff: .milliseconds(5), maxBackoff: .milliseconds(40))
-            let connection = connection(server, retry: retry)
+            // No timeout: however loaded the machine, every call comes through.
+            let connection = connection(server, retry: retry, timeout: nil)
             for index in 0..<8 {
                 let body = Data("row \(index) ".utf8 + Array(repeating: UInt8(0x61 + index), count: 5_000))
                 await server.script(

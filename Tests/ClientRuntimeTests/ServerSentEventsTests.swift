@@ -1,6 +1,7 @@
 @testable import ClientRuntime
 import Foundation
 import HTTPTestServer
+import TestClocks
 import Testing
 
 /// `text/event-stream` parsing by the WHATWG rules, and event streams over real HTTP: decoding, the `[DONE]`
@@ -63,8 +64,8 @@ import Testing
         #expect(try Self.parse([Data("data: a\n\n: bye\n".utf8)]).map(\.data) == ["a"])
     }
 
-    private func connection(_ server: TestServer, streaming: StreamingOptions = StreamingOptions()) -> Connection {
-        Connection(serverURL: server.url, configuration: ClientConfiguration(timeout: .seconds(20), streaming: streaming))
+    private func connection(_ server: TestServer, streaming: StreamingOptions = StreamingOptions(), clock: any Clock<Duration> = ContinuousClock()) -> Connection {
+        Connection(serverURL: server.url, configuration: ClientConfiguration(timeout: .seconds(20), streaming: streaming, clock: clock))
     }
 
     private static func eventStream(_ text: String) -> ScriptedResponse {
@@ -116,8 +117,9 @@ import Testing
     }
 
     /// A GET stream dropped mid-event reconnects after the server's `retry:` time with `Last-Event-ID`, and every
-    /// event arrives exactly once.
-    @Test func droppedConnectionReconnectsWithLastEventID() async throws {
+    /// event arrives exactly once. The client sleeps exactly the 300 ms on its clock, and reconnects only once the
+    /// clock has moved that far.
+    @Test(.timeLimit(.minutes(1))) func droppedConnectionReconnectsWithLastEventID() async throws {
         try await withTestServer { server async throws in
             let first = "retry: 300\nid: 1\ndata: one\n\nid: 2\ndata: two\n\nid: 3\ndata: thr"
             await server.script(
@@ -126,20 +128,25 @@ import Testing
                 Self.eventStream("id: 3\ndata: three\n\nid: 4\ndata: four\n\n")
             )
             let request = Request(method: .get, path: "/feed")
-            let connection = connection(server)
+            let clock = ManualClock()
+            // The reconnection wait ends long before the 20 s deadline timer of the first response's reads.
+            let deadline = clock.now.advanced(by: .seconds(20))
+            let connection = connection(server, clock: clock)
             let response = try await connection.stream(request)
-            var received: [String] = []
-            var arrivals: [ContinuousClock.Instant] = []
-            for try await event in connection.events(from: response, request: request) {
-                received.append(event.data)
-                arrivals.append(.now)
+            let reading = Task {
+                var received: [String] = []
+                for try await event in connection.events(from: response, request: request) { received.append(event.data) }
+                return received
             }
-            #expect(received == ["one", "two", "three", "four"])
+            #expect(await clock.waitForSleepers(1, before: deadline) == [clock.now.advanced(by: .milliseconds(300))])
+            #expect(await server.requests.count == 1, "reconnected before the server's retry time")
+            clock.advance(by: .milliseconds(300))
+            #expect(try await reading.value == ["one", "two", "three", "four"])
+            #expect(clock.slept == [.milliseconds(300)])
             let requests = await server.requests
             #expect(requests.count == 2)
             #expect(requests.first?.header("Last-Event-ID") == nil)
             #expect(requests.last?.header("Last-Event-ID") == "2")
-            #expect(arrivals[2] - arrivals[1] >= .milliseconds(300), "reconnected before the server's retry time")
         }
     }
 

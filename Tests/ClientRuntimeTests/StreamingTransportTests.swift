@@ -1,12 +1,13 @@
 import ClientRuntime
 import Foundation
 import HTTPTestServer
+import TestClocks
 import Testing
 
 /// Bodies that stream both ways through `URLSessionTransport` over real HTTP.
 @Suite struct StreamingTransportTests {
-    private func connection(_ server: TestServer, timeout: Duration? = .seconds(20)) -> Connection {
-        Connection(serverURL: server.url, configuration: ClientConfiguration(timeout: timeout))
+    private func connection(_ server: TestServer, timeout: Duration? = .seconds(20), clock: any Clock<Duration> = ContinuousClock()) -> Connection {
+        Connection(serverURL: server.url, configuration: ClientConfiguration(timeout: timeout, clock: clock))
     }
 
     private static func pseudoRandom(_ count: Int, seed: UInt64 = 42) -> Data {
@@ -74,40 +75,46 @@ import Testing
         }
     }
 
-    /// Cancelling the task that reads the body ends the read at once with `CancellationError`.
-    @Test func cancellingTheReaderStopsTheTransfer() async throws {
+    /// Cancelling the task that reads the body ends the read with `CancellationError`. The rest of the body is held
+    /// back until the test ends, so nothing but the cancellation can end the read.
+    @Test(.timeLimit(.minutes(1))) func cancellingTheReaderStopsTheTransfer() async throws {
         try await withTestServer { server async throws in
-            let pieces = (0..<50).map { _ in Data(repeating: 0x61, count: 100) }
-            await server.script("*", ScriptedResponse(behaviour: .trickle(pieces: pieces, interval: .milliseconds(100), thenDrop: false)))
-            let response = try await connection(server).stream(Request(method: .get, path: "/slow"))
-            let reader = Task {
-                var count = 0
-                for try await chunk in response.body { count += chunk.count }
-                return count
+            await server.script("*", ScriptedResponse(behaviour: .gated(first: Data(repeating: 0x61, count: 100), gate: "never", rest: Data("rest".utf8))))
+            let clock = ManualClock()
+            let response = try await connection(server, clock: clock).stream(Request(method: .get, path: "/slow"))
+            var iterator = response.body.makeAsyncIterator()
+            #expect(try await iterator.next()?.count == 100)
+            let reader = Task { [iterator] in
+                var iterator = iterator
+                while try await iterator.next() != nil {}
             }
-            try await Task.sleep(for: .milliseconds(350))
-            let cancelledAt = ContinuousClock.now
+            // The read waits for the rest, racing the call's deadline.
+            await clock.waitForSleepers(1)
             reader.cancel()
-            await #expect(throws: CancellationError.self) { _ = try await reader.value }
-            #expect(ContinuousClock.now - cancelledAt < .seconds(2))
+            await #expect(throws: CancellationError.self) { try await reader.value }
+            #expect(clock.slept.isEmpty, "the deadline did not end it")
         }
     }
 
-    /// The whole-exchange timeout covers reading the body: the head and a first piece come at once, the rest never.
-    @Test func timeoutCoversTheBody() async throws {
+    /// The call's timeout covers reading the body: the head and a first piece come at once, the rest never, and the
+    /// read ends with `timedOut` when the clock reaches the deadline.
+    @Test(.timeLimit(.minutes(1))) func timeoutCoversTheBody() async throws {
         try await withTestServer { server async throws in
             await server.script("*", ScriptedResponse(behaviour: .gated(first: Data("first".utf8), gate: "never", rest: Data("rest".utf8))))
-            let started = ContinuousClock.now
-            // Ten seconds, so a loaded machine still gets the head in time: the deadline fires on time however busy
-            // the test's cooperative pool, where the server runs, is.
-            let response = try await connection(server, timeout: .seconds(10)).stream(Request(method: .get, path: "/stalls"))
+            let clock = ManualClock()
+            let deadline = clock.now.advanced(by: .seconds(10))
+            let response = try await connection(server, timeout: .seconds(10), clock: clock).stream(Request(method: .get, path: "/stalls"))
             var iterator = response.body.makeAsyncIterator()
             #expect(try await iterator.next() == Data("first".utf8))
-            let error = await clientError { while try await iterator.next() != nil {} }
+            let rest = Task { [iterator] in
+                var iterator = iterator
+                return await clientError { while try await iterator.next() != nil {} }
+            }
+            #expect(await clock.waitForSleepers(1) == [deadline])
+            clock.advance(to: deadline)
+            let error = await rest.value
             guard case .timedOut? = error else { Issue.record("expected timedOut, got \(String(describing: error))"); return }
-            let elapsed = ContinuousClock.now - started
-            #expect(elapsed >= .milliseconds(9900) && elapsed < .seconds(25), "\(elapsed)")
-            await server.open("never")
+            #expect(clock.slept == [.seconds(10)])
         }
     }
 

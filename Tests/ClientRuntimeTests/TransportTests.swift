@@ -1,6 +1,7 @@
 import ClientRuntime
 import Foundation
 import HTTPTestServer
+import TestClocks
 import Testing
 
 @Suite struct TransportTests {
@@ -32,34 +33,36 @@ import Testing
         guard case .transport? = error else { Issue.record("expected transport, got \(String(describing: error))"); return }
     }
 
-    @Test func slowServerTimesOut() async throws {
+    /// The server holds its answer; the call ends with `timedOut` when, and only when, its clock reaches the timeout.
+    @Test(.timeLimit(.minutes(1))) func slowServerTimesOut() async throws {
         try await withTestServer { server async throws in
-            await server.script("*", ScriptedResponse(delay: .seconds(5)))
-            // On a thread of its own, so the measured time is the client's, not other tests' work on the pool.
-            let (error, elapsed) = await onDedicatedThread {
-                let started = ContinuousClock.now
-                let error = await clientError { _ = try await connection(server, timeout: .milliseconds(300)).send(Request(method: .get, path: "/slow")) }
-                return (error, ContinuousClock.now - started)
-            }
+            await server.script("*", ScriptedResponse(heldAt: "never"))
+            let clock = ManualClock()
+            let connection = Connection(serverURL: server.url, configuration: ClientConfiguration(timeout: .seconds(10), retry: .never, clock: clock))
+            let call = Task { await clientError { _ = try await connection.send(Request(method: .get, path: "/slow")) } }
+            await server.waitForRequests(1)
+            #expect(await clock.waitForSleepers(1) == [clock.now.advanced(by: .seconds(10))])
+            clock.advance(by: .seconds(10))
+            let error = await call.value
             guard case .timedOut? = error else { Issue.record("expected timedOut, got \(String(describing: error))"); return }
-            #expect(elapsed >= .milliseconds(250) && elapsed < .seconds(3), "\(elapsed)")
+            #expect(clock.slept == [.seconds(10)])
         }
     }
 
-    @Test func cancellationIsAClientError() async throws {
+    /// Cancelling a call whose server holds its answer ends it with `cancelled`, not with the timeout: the clock never
+    /// moves, and its deadline timer is cancelled too.
+    @Test(.timeLimit(.minutes(1))) func cancellationIsAClientError() async throws {
         try await withTestServer { server async throws in
-            await server.script("*", ScriptedResponse(delay: .seconds(5)))
-            let connection = connection(server)
-            let (error, elapsed) = try await onDedicatedThread {
-                let started = ContinuousClock.now
-                let task = Task { try await connection.send(Request(method: .get, path: "/slow")) }
-                try await Task.sleep(for: .milliseconds(200))
-                task.cancel()
-                let error = await clientError { _ = try await task.value }
-                return (error, ContinuousClock.now - started)
-            }
+            await server.script("*", ScriptedResponse(heldAt: "never"))
+            let clock = ManualClock()
+            let connection = Connection(serverURL: server.url, configuration: ClientConfiguration(timeout: .seconds(10), retry: .never, clock: clock))
+            let task = Task { try await connection.send(Request(method: .get, path: "/slow")) }
+            await server.waitForRequests(1)
+            task.cancel()
+            let error = await clientError { _ = try await task.value }
             guard case .cancelled? = error else { Issue.record("expected cancelled, got \(String(describing: error))"); return }
-            #expect(elapsed >= .milliseconds(150) && elapsed < .seconds(3), "\(elapsed)")
+            #expect(clock.deadlines.isEmpty)
+            #expect(clock.slept.isEmpty)
         }
     }
 

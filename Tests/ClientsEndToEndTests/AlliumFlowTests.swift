@@ -2,6 +2,7 @@ import Allium
 import ClientRuntime
 import Foundation
 import HTTPTestServer
+import TestClocks
 import Testing
 
 /// Allium Explorer's flow: run a saved query asynchronously, poll the run's status (a bare JSON string), read the
@@ -48,14 +49,16 @@ import Testing
             try await scriptSubmit(server)
             await server.script(Self.run + "/status", try serving("allium-status-running.json"), rateLimited, try serving("allium-status-success.json"))
             await server.script(Self.run + "/results", try serving("allium-query-run-results.json"))
-            let client = Client(serverURL: server.url, apiKey: Self.key, configuration: testConfiguration)
+            let clock = ManualClock()
+            let client = Client(serverURL: server.url, apiKey: Self.key, configuration: testConfiguration(on: clock))
 
-            let result = try await client.runQuery(queryId: Self.queryId, body: QueryRunRequest(parameters: [:]), every: .milliseconds(20))
+            let call = Task { try await client.runQuery(queryId: Self.queryId, body: QueryRunRequest(parameters: [:]), every: .milliseconds(20)) }
+            await rideOutRateLimit(on: clock, server, polling: Self.run + "/status", every: .milliseconds(20))
+            let result = try await call.value
 
             #expect(result.meta.columns.count == 4)
-            let sent = await server.requests
-            #expect(sent.count(where: { $0.path == Self.run + "/status" }) == 3)
-            expectRetryAfterHonoured(sent, at: Self.run + "/status", afterPoll: 1)
+            #expect(await server.requests.count(where: { $0.path == Self.run + "/status" }) == 3)
+            #expect(clock.slept == [.milliseconds(20), .seconds(1)])
         }
     }
 
@@ -73,20 +76,22 @@ import Testing
         }
     }
 
-    @Test func cancellingTheCallCancelsTheRun() async throws {
+    /// Cancelled in its pause after the first status poll; the cancel request goes out in a task of its own.
+    @Test(.timeLimit(.minutes(1))) func cancellingTheCallCancelsTheRun() async throws {
         try await withTestServer { server async throws in
             try await scriptSubmit(server)
             await server.script(Self.run + "/status", try serving("allium-status-running.json"))
             await server.script(Self.run + "/cancel", try serving("allium-cancel.json"))
-            let client = Client(serverURL: server.url, apiKey: Self.key, configuration: testConfiguration)
+            let clock = ManualClock()
+            let client = Client(serverURL: server.url, apiKey: Self.key, configuration: testConfiguration(on: clock))
 
             let call = Task { try await client.runQuery(queryId: Self.queryId, body: QueryRunRequest(parameters: [:]), every: .milliseconds(20)) }
-            try await eventually("a status poll") { await server.requests.contains { $0.path == Self.run + "/status" } }
+            await clock.waitForSleepers(1, before: firstCallDeadline)
             call.cancel()
             let outcome = await call.result
             expectCancelled(outcome)
-            try await eventually("the cancel request") { await server.requests.contains { $0.path == Self.run + "/cancel" } }
-            let cancels = (await server.requests).filter { $0.path == Self.run + "/cancel" }
+            let cancels = await server.waitForRequests(1, to: Self.run + "/cancel")
+            #expect(await server.requests.count(where: { $0.path == Self.run + "/status" }) == 1)
             #expect(cancels.map(\.method) == ["POST"])
             #expect(cancels.first?.header("X-API-KEY") == Self.key)
         }

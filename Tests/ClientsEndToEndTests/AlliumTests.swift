@@ -2,6 +2,7 @@ import Allium
 import ClientRuntime
 import Foundation
 import HTTPTestServer
+import TestClocks
 import Testing
 
 /// Allium's "Fetch query run results" (`000_393dd4e9fbe744be.txt`): the doc embeds the spec but no example, so the
@@ -78,18 +79,22 @@ import Testing
         }
     }
 
-    @Test func slowServerTimesOut() async throws {
+    /// The server holds its answer; the call ends with `timedOut` when its clock reaches the 10 s timeout.
+    @Test(.timeLimit(.minutes(1))) func slowServerTimesOut() async throws {
         try await withTestServer { server async throws in
-            await server.script(Self.path, ScriptedResponse(headers: ["Content-Type": "application/json"], body: try fixture("allium-query-run-results.json"), delay: .seconds(5)))
-            let client = Client(serverURL: server.url, apiKey: Self.key, configuration: ClientConfiguration(timeout: .milliseconds(300)))
-            let started = ContinuousClock.now
-            let error = await clientError { _ = try await client.getQueryRunResults(runId: Self.runId) }
+            await server.script(Self.path, ScriptedResponse(headers: ["Content-Type": "application/json"], body: try fixture("allium-query-run-results.json"), heldAt: "never"))
+            let clock = ManualClock()
+            let client = Client(serverURL: server.url, apiKey: Self.key, configuration: ClientConfiguration(timeout: .seconds(10), clock: clock))
+            let call = Task { await clientError { _ = try await client.getQueryRunResults(runId: Self.runId) } }
+            await server.waitForRequests(1)
+            #expect(await clock.waitForSleepers(1) == [clock.now.advanced(by: .seconds(10))])
+            clock.advance(by: .seconds(10))
+            let error = await call.value
             guard case .timedOut? = error else {
                 Issue.record("expected timedOut, got \(String(describing: error))")
                 return
             }
-            let elapsed = ContinuousClock.now - started
-            #expect(elapsed >= .milliseconds(250) && elapsed < .seconds(4), "\(elapsed)")
+            #expect(clock.slept == [.seconds(10)])
             expectRedacted(error, [Self.key])
         }
     }

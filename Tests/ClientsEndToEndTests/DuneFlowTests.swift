@@ -2,6 +2,7 @@ import ClientRuntime
 import Dune
 import Foundation
 import HTTPTestServer
+import TestClocks
 import Testing
 
 /// Dune's whole query flow (execute, poll the status, read every page, cancel) against a stand-in that replays
@@ -85,14 +86,16 @@ import Testing
         try await withTestServer { server async throws in
             try await scriptCompletedRun(server)
             await server.script(Self.execution + "/status", try serving("dune-status-pending.json"), rateLimited, try serving("dune-status-completed.json"))
-            let client = Client(serverURL: server.url, apiKeyHeader: Self.key, configuration: testConfiguration)
+            let clock = ManualClock()
+            let client = Client(serverURL: server.url, apiKeyHeader: Self.key, configuration: testConfiguration(on: clock))
 
-            let rows = try await client.runQuery(queryId: Self.queryId, limit: 2, every: .milliseconds(20))
+            let call = Task { try await client.runQuery(queryId: Self.queryId, limit: 2, every: .milliseconds(20)) }
+            await rideOutRateLimit(on: clock, server, polling: Self.execution + "/status", every: .milliseconds(20))
+            let rows = try await call.value
 
             #expect(rows == Self.expectedRows)
-            let sent = await server.requests
-            #expect(sent.count(where: { $0.path == Self.execution + "/status" }) == 3)
-            expectRetryAfterHonoured(sent, at: Self.execution + "/status", afterPoll: 1)
+            #expect(await server.requests.count(where: { $0.path == Self.execution + "/status" }) == 3)
+            #expect(clock.slept == [.milliseconds(20), .seconds(1)])
         }
     }
 
@@ -117,21 +120,26 @@ import Testing
         }
     }
 
-    @Test func cancellingTheCallCancelsTheExecution() async throws {
+    /// Cancelled in its pause after the second status poll; the cancel request goes out in a task of its own.
+    @Test(.timeLimit(.minutes(1))) func cancellingTheCallCancelsTheExecution() async throws {
         try await withTestServer { server async throws in
             await server.script("/api/v1/query/\(Self.queryId)/execute", try serving("dune-execute.json"))
             await server.script(Self.execution + "/status", try serving("dune-status-pending.json"))
             await server.script(Self.execution + "/cancel", try serving("dune-cancel.json"))
-            let client = Client(serverURL: server.url, apiKeyHeader: Self.key, configuration: testConfiguration)
+            let clock = ManualClock()
+            let client = Client(serverURL: server.url, apiKeyHeader: Self.key, configuration: testConfiguration(on: clock))
 
             let call = Task { try await client.runQuery(queryId: Self.queryId, every: .milliseconds(20)) }
-            try await eventually("two status polls") { await server.requests.count(where: { $0.path == Self.execution + "/status" }) >= 2 }
+            #expect(await clock.waitForSleepers(1, before: firstCallDeadline) == [clock.now.advanced(by: .milliseconds(20))])
+            clock.advance(by: .milliseconds(20))
+            #expect(await clock.waitForSleepers(1, before: firstCallDeadline) == [clock.now.advanced(by: .milliseconds(30))])
             call.cancel()
             let outcome = await call.result
             expectCancelled(outcome)
 
-            try await eventually("the cancel request") { await server.requests.contains { $0.path == Self.execution + "/cancel" } }
+            await server.waitForRequests(1, to: Self.execution + "/cancel")
             let sent = await server.requests
+            #expect(sent.count(where: { $0.path == Self.execution + "/status" }) == 2)
             let cancels = sent.filter { $0.path == Self.execution + "/cancel" }
             #expect(cancels.count == 1)
             #expect(cancels.first?.method == "POST")

@@ -2,6 +2,7 @@ import ClientRuntime
 import Foundation
 import HTTPTestServer
 import Polytomic
+import TestClocks
 import Testing
 
 /// Polytomic's query runner: submit with the query in the URL and `{}` as the body, poll the task until `done` or
@@ -65,14 +66,16 @@ import Testing
             await server.script(Self.task,
                 try serving("polytomic-running.json"), rateLimited, try serving("polytomic-done-page1.json"),
                 try serving("polytomic-done-page1.json"), try serving("polytomic-done-page2.json"))
-            let client = Client(serverURL: server.url, bearerAuth: Self.token, configuration: testConfiguration)
+            let clock = ManualClock()
+            let client = Client(serverURL: server.url, bearerAuth: Self.token, configuration: testConfiguration(on: clock))
 
-            let rows = try await client.runQuery(connectionId: Self.connection, query: "select name from users", every: .milliseconds(20))
+            let call = Task { try await client.runQuery(connectionId: Self.connection, query: "select name from users", every: .milliseconds(20)) }
+            await rideOutRateLimit(on: clock, server, polling: Self.task, every: .milliseconds(20))
+            let rows = try await call.value
 
             #expect(rows.count == 3)
-            let sent = await server.requests
-            #expect(sent.count(where: { $0.path == Self.task }) == 5)
-            expectRetryAfterHonoured(sent, at: Self.task, afterPoll: 1)
+            #expect(await server.requests.count(where: { $0.path == Self.task }) == 5)
+            #expect(clock.slept == [.milliseconds(20), .seconds(1)])
         }
     }
 
@@ -91,21 +94,24 @@ import Testing
         }
     }
 
-    @Test func cancellingTheCallStopsPolling() async throws {
+    /// Cancelled in its pause after the first poll.
+    @Test(.timeLimit(.minutes(1))) func cancellingTheCallStopsPolling() async throws {
         try await withTestServer { server async throws in
             try await scriptSubmit(server)
             await server.script(Self.task, try serving("polytomic-running.json"))
-            let client = Client(serverURL: server.url, bearerAuth: Self.token, configuration: testConfiguration)
+            let clock = ManualClock()
+            let client = Client(serverURL: server.url, bearerAuth: Self.token, configuration: testConfiguration(on: clock))
 
             let call = Task { try await client.runQuery(connectionId: Self.connection, query: "select 1", every: .milliseconds(20)) }
-            try await eventually("a poll") { await server.requests.contains { $0.path == Self.task } }
+            await clock.waitForSleepers(1, before: firstCallDeadline)
             call.cancel()
             let outcome = await call.result
             expectCancelled(outcome)
-            // Polytomic has no way to cancel a query task: the client only stops asking.
-            let count = await server.requests.count
-            try await Task.sleep(for: .milliseconds(200))
-            #expect(await server.requests.count == count)
+            // Polytomic has no way to cancel a query task: the client only stops asking. Nothing is left waiting to
+            // poll again, and the submit and the one poll are all the server saw.
+            #expect(clock.deadlines.isEmpty)
+            #expect(lines(await server.requests).count == 2)
+            #expect(await server.requests.count(where: { $0.path == Self.task }) == 1)
         }
     }
 }

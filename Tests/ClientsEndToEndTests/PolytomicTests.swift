@@ -2,6 +2,7 @@ import ClientRuntime
 import Foundation
 import HTTPTestServer
 import Polytomic
+import TestClocks
 import Testing
 
 /// Polytomic's "Get Query Results" reference (`001_1dfce95a1e5094fc.txt`): its example (without the page's line
@@ -120,16 +121,20 @@ import Testing
         try await withTestServer { server async throws in
             await server.script(Self.path, Self.page(status: "created", next: nil), Self.page(status: "running", next: nil),
                                 Self.page(status: "done", next: nil, extra: #", "count": 1, "fields": ["n"], "results": [{"n": 1}]"#))
-            let client = Client(serverURL: server.url, bearerAuth: Self.token, configuration: testConfiguration)
-            let done = try await client.waitForQueryResults(id: Self.id, every: .milliseconds(20), timeout: .seconds(60))
+            let clock = ManualClock()
+            let client = Client(serverURL: server.url, bearerAuth: Self.token, configuration: testConfiguration(on: clock))
+            let call = Task { try await client.waitForQueryResults(id: Self.id, every: .milliseconds(20), timeout: .seconds(60)) }
+            // The interval asked for, not the 2 s default, and half as long again the second time.
+            for pause in [Duration.milliseconds(20), .milliseconds(30)] {
+                #expect(await clock.waitForSleepers(1, before: firstCallDeadline) == [clock.now.advanced(by: pause)])
+                clock.advance(by: pause)
+            }
+            let done = try await call.value
             #expect(done.data.status == .done)
             #expect(done.data.results == [["n": 1]])
             #expect(await server.requests.count == 3)
             #expect(await server.requests.allSatisfy { $0.target == Self.path })
-            // The short interval was used: with the 2 s default, requests would come at least 2 s apart.
-            let arrivals = await server.requests.map(\.receivedAt)
-            // The shortest gap is the one least likely to include a stall of the test pool, where the server stamps arrivals.
-            #expect(zip(arrivals, arrivals.dropFirst()).map { $1 - $0 }.min().map { $0 < .seconds(2) } == true, "\(arrivals)")
+            #expect(clock.slept == [.milliseconds(20), .milliseconds(30)])
         }
     }
 

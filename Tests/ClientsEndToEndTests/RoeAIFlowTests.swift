@@ -2,6 +2,7 @@ import ClientRuntime
 import Foundation
 import HTTPTestServer
 import RoeAI
+import TestClocks
 import Testing
 
 /// Roe AI's table query flow from its published spec: submit read-only SQL (202), poll the result until `SUCCESS`,
@@ -37,14 +38,16 @@ import Testing
         try await withTestServer { server async throws in
             try await scriptSubmit(server)
             await server.script(Self.result, try serving("roe-table-started.json"), rateLimited, try serving("roe-table-success.json"))
-            let client = Client(serverURL: server.url, bearerAuth: Self.token, configuration: testConfiguration)
+            let clock = ManualClock()
+            let client = Client(serverURL: server.url, bearerAuth: Self.token, configuration: testConfiguration(on: clock))
 
-            let rows = try await client.runTableQuery(body: TableQueryRequest(sql: "SELECT company, employees FROM companies"), every: .milliseconds(20))
+            let call = Task { try await client.runTableQuery(body: TableQueryRequest(sql: "SELECT company, employees FROM companies"), every: .milliseconds(20)) }
+            await rideOutRateLimit(on: clock, server, polling: Self.result, every: .milliseconds(20))
+            let rows = try await call.value
 
             #expect(rows.count == 2)
-            let sent = await server.requests
-            #expect(sent.count(where: { $0.path == Self.result }) == 3)
-            expectRetryAfterHonoured(sent, at: Self.result, afterPoll: 1)
+            #expect(await server.requests.count(where: { $0.path == Self.result }) == 3)
+            #expect(clock.slept == [.milliseconds(20), .seconds(1)])
         }
     }
 
@@ -62,20 +65,22 @@ import Testing
         }
     }
 
-    @Test func cancellingTheCallStopsPolling() async throws {
+    /// Cancelled in its pause after the first poll: nothing is left waiting to poll again, and the submit and the
+    /// one poll are all the server saw.
+    @Test(.timeLimit(.minutes(1))) func cancellingTheCallStopsPolling() async throws {
         try await withTestServer { server async throws in
             try await scriptSubmit(server)
             await server.script(Self.result, try serving("roe-table-started.json"))
-            let client = Client(serverURL: server.url, bearerAuth: Self.token, configuration: testConfiguration)
+            let clock = ManualClock()
+            let client = Client(serverURL: server.url, bearerAuth: Self.token, configuration: testConfiguration(on: clock))
 
             let call = Task { try await client.runTableQuery(body: TableQueryRequest(sql: "SELECT 1"), every: .milliseconds(20)) }
-            try await eventually("a poll") { await server.requests.contains { $0.path == Self.result } }
+            await clock.waitForSleepers(1, before: firstCallDeadline)
             call.cancel()
             let outcome = await call.result
             expectCancelled(outcome)
-            let count = await server.requests.count
-            try await Task.sleep(for: .milliseconds(200))
-            #expect(await server.requests.count == count)
+            #expect(clock.deadlines.isEmpty)
+            #expect(lines(await server.requests) == ["POST /v1/tables/query/", "GET \(Self.result)"])
         }
     }
 }

@@ -1,6 +1,7 @@
 import ClientRuntime
 import Foundation
 import HTTPTestServer
+import TestClocks
 import Testing
 
 /// A documented example body, byte for byte as the vendor doc shows it (see `Fixtures/README.md`).
@@ -15,8 +16,18 @@ func serving(_ name: String, status: Int = 200, contentType: String = "applicati
 }
 
 /// Every exchange with the local server takes milliseconds; the timeout only bounds a hang, with headroom for a
-/// loaded two-core machine. The timeout itself is tested with 0.3 s in `AlliumTests.slowServerTimesOut`.
-let testConfiguration = ClientConfiguration(timeout: .seconds(30))
+/// loaded two-core machine. The timeout itself is tested on a `ManualClock` in `AlliumTests.slowServerTimesOut`.
+let testConfiguration = ClientConfiguration(timeout: testTimeout)
+let testTimeout = Duration.seconds(30)
+
+/// `testConfiguration` on a clock the test advances.
+func testConfiguration(on clock: ManualClock) -> ClientConfiguration {
+    ClientConfiguration(timeout: testTimeout, clock: clock)
+}
+
+/// On a fresh `ManualClock`, the earliest a call's deadline timer wakes (it sleeps `testTimeout` from the call's
+/// start): the waits a test drives are the sleepers before it.
+let firstCallDeadline = ManualClock.Instant(offset: testTimeout)
 
 /// Checks that none of `secrets` can reach a log through the ways errors are usually printed.
 func expectRedacted(_ error: (any Error)?, _ secrets: [String], sourceLocation: SourceLocation = #_sourceLocation) {
@@ -51,17 +62,6 @@ func serving(_ name: String, linkingTo server: TestServer, from host: String) th
     return ScriptedResponse(status: 200, headers: ["Content-Type": "application/json"], body: Data(text.replacingOccurrences(of: host, with: origin).utf8))
 }
 
-/// Waits until `condition` holds, checking every 10 ms, and fails the test when it still does not after `limit`:
-/// for what a client does in a task of its own, such as the best-effort cancel request of a flow.
-func eventually(_ what: String, within limit: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation, _ condition: () async -> Bool) async throws {
-    let deadline = ContinuousClock.now + limit
-    while ContinuousClock.now < deadline {
-        if await condition() { return }
-        try await Task.sleep(for: .milliseconds(10))
-    }
-    Issue.record("\(what) did not happen within \(limit)", sourceLocation: sourceLocation)
-}
-
 /// The requests a server received, as `METHOD target` lines: a whole flow compared at once.
 func lines(_ requests: [RecordedRequest]) -> [String] {
     requests.map { "\($0.method) \($0.target)" }
@@ -93,14 +93,15 @@ func expectCancelled<T>(_ outcome: Result<T, any Error>, sourceLocation: SourceL
 /// A 429 asking the client to come back in one second, as rate limiters answer.
 let rateLimited = ScriptedResponse(status: 429, headers: ["Retry-After": "1", "Content-Type": "application/json"], body: Data(#"{"error": "Too Many Requests"}"#.utf8))
 
-/// Checks that the poll of `path` after the one answered with `rateLimited` (the `index`th, from 0) came at least the
-/// second its `Retry-After` asked for.
-func expectRetryAfterHonoured(_ requests: [RecordedRequest], at path: String, afterPoll index: Int, sourceLocation: SourceLocation = #_sourceLocation) {
-    let polls = requests.filter { $0.path == path }
-    guard polls.indices.contains(index + 1) else {
-        Issue.record("\(polls.count) polls of \(path); none after the 429", sourceLocation: sourceLocation)
-        return
+/// Drives a flow on `clock` whose first poll of `path` finds the work running and whose second is answered with
+/// `rateLimited`: the client pauses exactly `every` after the first poll and sleeps exactly the second `Retry-After`
+/// asks after the 429, and no poll comes before the clock has moved that far. Call it right after starting the
+/// flow; it returns once the clock has moved past both waits.
+func rideOutRateLimit(on clock: ManualClock, _ server: TestServer, polling path: String, every: Duration, sourceLocation: SourceLocation = #_sourceLocation) async {
+    for (polls, wait) in [(1, every), (2, Duration.seconds(1))] {
+        let wakes = await clock.waitForSleepers(1, before: firstCallDeadline)
+        #expect(wakes == [clock.now.advanced(by: wait)], "wait after poll \(polls)", sourceLocation: sourceLocation)
+        #expect(await server.requests.filter { $0.path == path }.count == polls, "no poll before the clock moved", sourceLocation: sourceLocation)
+        clock.advance(by: wait)
     }
-    let waited = (polls[index + 1].receivedAt - polls[index].receivedAt) / .seconds(1)
-    #expect(waited >= 0.95, "the poll after the 429 came \(waited) s later, not after Retry-After's 1 s", sourceLocation: sourceLocation)
 }

@@ -1,6 +1,7 @@
 import ClientRuntime
 import Foundation
 import HTTPTestServer
+import TestClocks
 import Testing
 import TriggerDev
 
@@ -70,16 +71,20 @@ import TriggerDev
         try await withTestServer { server async throws in
             let notFinished = try serving("trigger-404.json", status: 404)
             await server.script(Self.path, notFinished, notFinished, try serving("trigger-run-result.json"))
-            let client = Client(serverURL: server.url, secretKey: Self.secretKey, configuration: testConfiguration)
-            let result = try await client.waitForRunResultV1(runId: "run_1234", every: .milliseconds(20), timeout: .seconds(60))
+            let clock = ManualClock()
+            let client = Client(serverURL: server.url, secretKey: Self.secretKey, configuration: testConfiguration(on: clock))
+            let call = Task { try await client.waitForRunResultV1(runId: "run_1234", every: .milliseconds(20), timeout: .seconds(60)) }
+            // The interval asked for, not the 2 s default, and half as long again the second time.
+            for pause in [Duration.milliseconds(20), .milliseconds(30)] {
+                #expect(await clock.waitForSleepers(1, before: firstCallDeadline) == [clock.now.advanced(by: pause)])
+                clock.advance(by: pause)
+            }
+            let result = try await call.value
             #expect(result.id == "run_1234")
             #expect(result.taskIdentifier == "hello-world")
             #expect(await server.requests.count == 3)
             #expect(await server.requests.allSatisfy { $0.target == Self.path && $0.header("Authorization") == "Bearer \(Self.secretKey)" })
-            // The short interval was used: with the 2 s default, requests would come at least 2 s apart.
-            let arrivals = await server.requests.map(\.receivedAt)
-            // The shortest gap is the one least likely to include a stall of the test pool, where the server stamps arrivals.
-            #expect(zip(arrivals, arrivals.dropFirst()).map { $1 - $0 }.min().map { $0 < .seconds(2) } == true, "\(arrivals)")
+            #expect(clock.slept == [.milliseconds(20), .milliseconds(30)])
         }
     }
 
@@ -95,21 +100,33 @@ import TriggerDev
         }
     }
 
-    @Test func waitingGivesUpAtItsTimeout() async throws {
+    /// Pauses of 50, 75 and 112.5 ms, then one cut short at the 300 ms deadline, where the fifth and last poll is made.
+    @Test(.timeLimit(.minutes(1))) func waitingGivesUpAtItsTimeout() async throws {
         try await withTestServer { server async throws in
             await server.script(Self.path, try serving("trigger-404.json", status: 404))
-            let client = Client(serverURL: server.url, secretKey: Self.secretKey, configuration: testConfiguration)
-            do throws(ClientError) {
-                _ = try await client.waitForRunResultV1(runId: "run_1234", every: .milliseconds(50), timeout: .milliseconds(300))
-                Issue.record("expected waitTimedOut")
-            } catch {
-                guard case .waitTimedOut(let timeout, let attempts) = error else {
-                    Issue.record("expected waitTimedOut, got \(error)")
-                    return
+            let clock = ManualClock()
+            let client = Client(serverURL: server.url, secretKey: Self.secretKey, configuration: testConfiguration(on: clock))
+            let call = Task { () -> ClientError? in
+                do throws(ClientError) {
+                    _ = try await client.waitForRunResultV1(runId: "run_1234", every: .milliseconds(50), timeout: .milliseconds(300))
+                    return nil
+                } catch {
+                    return error
                 }
-                #expect(timeout == .milliseconds(300))
-                #expect(attempts == (await server.requests.count))
             }
+            let pauses: [Duration] = [.milliseconds(50), .milliseconds(75), .microseconds(112_500), .microseconds(62_500)]
+            for pause in pauses {
+                #expect(await clock.waitForSleepers(1, before: firstCallDeadline) == [clock.now.advanced(by: pause)])
+                clock.advance(by: pause)
+            }
+            guard case .waitTimedOut(let timeout, let attempts)? = await call.value else {
+                Issue.record("expected waitTimedOut, got \(String(describing: await call.value))")
+                return
+            }
+            #expect(timeout == .milliseconds(300))
+            #expect(attempts == 5)
+            #expect(await server.requests.count == 5)
+            #expect(clock.slept == pauses)
         }
     }
 
@@ -119,12 +136,16 @@ import TriggerDev
         try await withTestServer { server async throws in
             let deleted = ScriptedResponse.json(#"{"error": "Run was deleted"}"#, status: 404)
             await server.script(Self.path, try serving("trigger-404.json", status: 404), deleted)
-            let client = Client(serverURL: server.url, secretKey: Self.secretKey, configuration: testConfiguration)
-            let started = ContinuousClock.now
-            let error = await clientError {
-                _ = try await client.waitForRunResultV1(runId: "run_1234", every: .milliseconds(20), timeout: .seconds(120))
+            let clock = ManualClock()
+            let client = Client(serverURL: server.url, secretKey: Self.secretKey, configuration: testConfiguration(on: clock))
+            let call = Task {
+                await clientError { _ = try await client.waitForRunResultV1(runId: "run_1234", every: .milliseconds(20), timeout: .seconds(120)) }
             }
-            #expect(ContinuousClock.now - started < .seconds(60), "the wait ended at the deleted run, not its timeout")
+            #expect(await clock.waitForSleepers(1, before: firstCallDeadline) == [clock.now.advanced(by: .milliseconds(20))])
+            clock.advance(by: .milliseconds(20))
+            let error = await call.value
+            // The clock stood at 20 ms when the wait ended: it ended at the deleted run, not its timeout.
+            #expect(clock.slept == [.milliseconds(20)])
             #expect(error?.status == 404)
             #expect(error?.body(as: GetRunResultV1NotFound.self)?.error == "Run was deleted")
             #expect(await server.requests.count == 2)

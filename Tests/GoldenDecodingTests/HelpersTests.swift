@@ -2,6 +2,7 @@ import ClientRuntime
 import Foundation
 import GoldenHelpers
 import HTTPTestServer
+import TestClocks
 import Testing
 
 /// The wait methods of `helpers.yaml` over HTTP: a status that means "not ready" only when its body says so.
@@ -24,22 +25,31 @@ import Testing
         }
     }
 
-    /// The same statuses saying the work is gone end the wait with the server's answer, long before the timeout.
-    @Test func endsAtOnceWhenTheBodySaysGone() async throws {
+    /// The same statuses saying the work is gone end the wait with the server's answer after one 10 ms pause, on a
+    /// clock that never reaches the 120 s timeout.
+    @Test(.timeLimit(.minutes(1))) func endsAtOnceWhenTheBodySaysGone() async throws {
         try await withTestServer { server async throws in
             await server.script("/exports/e2", .json(#"{"detail": {"code": "preparing"}}"#, status: 404), .json(#"{"detail": {"code": "deleted", "message": "removed by its owner"}}"#, status: 404))
             await server.script("/runs/r1/result", .json(#"{"error": "Run either doesn't exist or is not finished"}"#, status: 404), .json(#"{"error": "Run was deleted"}"#, status: 404))
-            let started = ContinuousClock.now
+            let clock = ManualClock()
+            let client = Client(serverURL: server.url, token: "t", configuration: ClientConfiguration(timeout: .seconds(30), clock: clock))
+            // Every request's deadline timer sleeps 30 s; the pauses end long before.
+            let timers = clock.now.advanced(by: .seconds(30))
 
-            let export = await clientError { _ = try await client(server).waitForExport(id: "e2", every: .milliseconds(10), timeout: .seconds(120)) }
-            #expect(export?.body(as: ExportProblem.self)?.detail?.code == .deleted)
-            #expect(export?.body(as: ExportProblem.self)?.detail?.message == "removed by its owner")
+            let export = Task { await clientError { _ = try await client.waitForExport(id: "e2", every: .milliseconds(10), timeout: .seconds(120)) } }
+            #expect(await clock.waitForSleepers(1, before: timers) == [clock.now.advanced(by: .milliseconds(10))])
+            clock.advance(by: .milliseconds(10))
+            let exportError = await export.value
+            #expect(exportError?.body(as: ExportProblem.self)?.detail?.code == .deleted)
+            #expect(exportError?.body(as: ExportProblem.self)?.detail?.message == "removed by its owner")
 
-            let run = await clientError { _ = try await client(server).waitForRunResult(id: "r1", every: .milliseconds(10), timeout: .seconds(120)) }
-            #expect(run?.body(as: GetRunResultNotFound.self)?.error == "Run was deleted")
+            let run = Task { await clientError { _ = try await client.waitForRunResult(id: "r1", every: .milliseconds(10), timeout: .seconds(120)) } }
+            #expect(await clock.waitForSleepers(1, before: timers) == [clock.now.advanced(by: .milliseconds(10))])
+            clock.advance(by: .milliseconds(10))
+            #expect(await run.value?.body(as: GetRunResultNotFound.self)?.error == "Run was deleted")
 
             #expect(await server.requests.count == 4)
-            #expect(ContinuousClock.now - started < .seconds(60), "the waits ended at the answers, not their timeouts")
+            #expect(clock.slept == [.milliseconds(10), .milliseconds(10)])
         }
     }
 

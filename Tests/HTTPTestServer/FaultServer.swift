@@ -19,6 +19,8 @@ public final class FaultServer: @unchecked Sendable {
     private var connections = 0
     private var open: Set<Int32> = []
     private var stopped = false
+    private var waiters: [Int: (count: Int, path: String, continuation: CheckedContinuation<[FaultRequest], Never>)] = [:]
+    private var lastWaiter = 0
 
     public init() throws {
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -56,6 +58,33 @@ public final class FaultServer: @unchecked Sendable {
     }
 
     public var requests: [FaultRequest] { lock.withLock { recorded } }
+
+    /// Returns once `count` requests to `path` have arrived, with them; suspends until their arrival resumes it.
+    /// Cancelling the waiting task returns at once with what has arrived, so a test's time limit can end it.
+    @discardableResult
+    public func waitForRequests(_ count: Int, to path: String) async -> [FaultRequest] {
+        let id = lock.withLock { () -> Int in
+            lastWaiter += 1
+            return lastWaiter
+        }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let arrived = lock.withLock { () -> [FaultRequest]? in
+                    let arrived = recorded.filter { $0.path == path }
+                    if arrived.count >= count || Task.isCancelled { return arrived }
+                    waiters[id] = (count, path, continuation)
+                    return nil
+                }
+                if let arrived { continuation.resume(returning: arrived) }
+            }
+        } onCancel: {
+            let ended = lock.withLock { () -> (CheckedContinuation<[FaultRequest], Never>, [FaultRequest])? in
+                guard let waiter = waiters.removeValue(forKey: id) else { return nil }
+                return (waiter.continuation, recorded.filter { $0.path == waiter.path })
+            }
+            if let (continuation, arrived) = ended { continuation.resume(returning: arrived) }
+        }
+    }
 
     /// How many scripted faults the server has served: every step that is not a success.
     public var faultsInjected: Int { lock.withLock { faultsServed } }
@@ -99,7 +128,7 @@ public final class FaultServer: @unchecked Sendable {
     private func serve(_ socket: Int32, connection: Int) {
         var reader = RequestReader(socket: socket)
         while let request = reader.next(connection: connection) {
-            let step = lock.withLock { () -> Fault in
+            let (step, satisfied) = lock.withLock { () -> (Fault, [(CheckedContinuation<[FaultRequest], Never>, [FaultRequest])]) in
                 var scripted = Fault.json("{}")
                 if var queue = scripts[request.path], let first = queue.first {
                     scripted = first
@@ -108,14 +137,23 @@ public final class FaultServer: @unchecked Sendable {
                         scripts[request.path] = queue
                     }
                 }
-                let (step, wait) = scripted.sent(at: Date())
+                let (step, wait, date) = scripted.sent(at: Date())
                 var request = request
                 request.fault = scripted.isFault
                 request.askedWait = wait
+                request.askedUntil = date
                 recorded.append(request)
                 if scripted.isFault { faultsServed += 1 }
-                return step
+                var satisfied: [(CheckedContinuation<[FaultRequest], Never>, [FaultRequest])] = []
+                for (id, waiter) in waiters {
+                    let arrived = recorded.filter { $0.path == waiter.path }
+                    guard arrived.count >= waiter.count else { continue }
+                    waiters[id] = nil
+                    satisfied.append((waiter.continuation, arrived))
+                }
+                return (step, satisfied)
             }
+            for (continuation, arrived) in satisfied { continuation.resume(returning: arrived) }
             guard perform(step, on: socket) else { break }
         }
         close(socket)
@@ -208,7 +246,7 @@ private struct RequestReader {
         let target = String(requestLine[1])
         return FaultRequest(
             method: String(requestLine[0]), path: String(target.prefix { $0 != "?" }), headers: headers, body: body,
-            receivedAt: .now, connection: connection)
+            connection: connection)
     }
 
     private mutating func fill() -> Bool {

@@ -10,8 +10,6 @@ public struct RecordedRequest: Sendable {
     public let target: String
     public let headers: [(name: String, value: String)]
     public let body: Data
-    /// When the server had read the whole request.
-    public var receivedAt = ContinuousClock.now
 
     public var path: String { String(target.prefix { $0 != "?" }) }
 
@@ -48,26 +46,23 @@ public struct ScriptedResponse: Sendable {
     public var status: Int
     public var headers: [String: String]
     public var body: Data
-    /// Waits this long before answering, to exercise client timeouts and cancellation.
-    public var delay: Duration?
+    /// Holds the answer until the test calls `open(gate)`: a server that never answers while the client's clock
+    /// runs out, or while the client is cancelled.
+    public var heldAt: String?
     /// Sends the body with chunked transfer encoding, so the client cannot know its length up front.
     public var chunked: Bool
     public var behaviour: Behaviour
-    /// Headers whose value is an HTTP-date this long after the moment the response is sent (`Retry-After` as a
-    /// date), so the wait a client computes from them does not depend on when the test scripted them.
-    public var datedHeaders: [String: Duration]
 
     public init(
-        status: Int = 200, headers: [String: String] = [:], body: Data = Data(), delay: Duration? = nil,
-        chunked: Bool = false, behaviour: Behaviour = .respond, datedHeaders: [String: Duration] = [:]
+        status: Int = 200, headers: [String: String] = [:], body: Data = Data(), heldAt: String? = nil,
+        chunked: Bool = false, behaviour: Behaviour = .respond
     ) {
         self.status = status
         self.headers = headers
         self.body = body
-        self.delay = delay
+        self.heldAt = heldAt
         self.chunked = chunked
         self.behaviour = behaviour
-        self.datedHeaders = datedHeaders
     }
 
     /// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), as HTTP dates are sent.
@@ -127,6 +122,13 @@ public final class TestServer: Sendable {
         get async { await state.requests }
     }
 
+    /// Returns once `count` requests to `path` (to any path when nil) have arrived, with them. Suspends until their
+    /// arrival resumes it: a test waits for the client's request instead of polling for it.
+    @discardableResult
+    public func waitForRequests(_ count: Int, to path: String? = nil) async -> [RecordedRequest] {
+        await state.waitForRequests(count, to: path)
+    }
+
     /// Lets responses waiting at `gate` go on.
     public func open(_ gate: String) async {
         await state.gates.gate(gate).open()
@@ -156,7 +158,36 @@ public func withTestServer(_ body: (TestServer) async throws -> Void) async thro
 private actor Script {
     private var scripts: [String: [ScriptedResponse]] = [:]
     private(set) var requests: [RecordedRequest] = []
+    private var waiters: [Int: (count: Int, path: String?, continuation: CheckedContinuation<[RecordedRequest], Never>)] = [:]
+    private var lastWaiter = 0
     let gates = Gates()
+
+    /// Cancelling the waiting task returns at once with what has arrived, so a test's time limit can end it.
+    func waitForRequests(_ count: Int, to path: String?) async -> [RecordedRequest] {
+        lastWaiter += 1
+        let id = lastWaiter
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let arrived = requests(to: path)
+                if arrived.count >= count || Task.isCancelled {
+                    continuation.resume(returning: arrived)
+                } else {
+                    waiters[id] = (count, path, continuation)
+                }
+            }
+        } onCancel: {
+            Task { await self.stopWaiting(id) }
+        }
+    }
+
+    private func stopWaiting(_ id: Int) {
+        guard let waiter = waiters.removeValue(forKey: id) else { return }
+        waiter.continuation.resume(returning: requests(to: waiter.path))
+    }
+
+    private func requests(to path: String?) -> [RecordedRequest] {
+        requests.filter { path == nil || $0.path == path }
+    }
 
     func set(_ responses: [ScriptedResponse], for path: String) {
         scripts[path] = responses
@@ -179,17 +210,19 @@ private actor Script {
             headers: request.headers.map { (name: $0.key.rawValue, value: $0.value) },
             body: try await request.bodyData)
         requests.append(recorded)
+        for (id, waiter) in waiters {
+            let arrived = requests(to: waiter.path)
+            guard arrived.count >= waiter.count else { continue }
+            waiters[id] = nil
+            waiter.continuation.resume(returning: arrived)
+        }
         let scripted = next(for: recorded.path)
-        if let delay = scripted.delay {
-            try await Task.sleep(for: delay)
+        if let gate = scripted.heldAt {
+            await gates.gate(gate).wait()
         }
         var headers = HTTPHeaders()
         for (name, value) in scripted.headers {
             headers[HTTPHeader(name)] = value
-        }
-        for (name, offset) in scripted.datedHeaders {
-            let (seconds, attoseconds) = offset.components
-            headers[HTTPHeader(name)] = ScriptedResponse.httpDate(Date().addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18))
         }
         let status = HTTPStatusCode(scripted.status, phrase: "Scripted")
         switch scripted.behaviour {

@@ -18,7 +18,7 @@ guard arguments.count == 4, let port = Int(arguments[2]) else {
     exit(64)
 }
 let server = URL(string: "http://127.0.0.1:\(port)")!
-let configuration = ClientConfiguration(timeout: nil, maxResponseBytes: 4 << 30)
+let configuration = ClientConfiguration(timeout: ProcessInfo.processInfo.environment["STREAM_BENCH_TIMEOUT"].map { .seconds(Int($0)!) }, maxResponseBytes: 4 << 30)
 let client = Dune.Client(serverURL: server, apiKeyHeader: "bench", configuration: configuration)
 let connection = Connection(serverURL: server, configuration: configuration)
 /// The work runs off the main actor, as a client's background work would: iterating on the main actor would hop
