@@ -81,9 +81,11 @@ enum MediaType {
             .trimmingCharacters(in: .whitespaces).lowercased()
     }
 
+    /// `text/json` too: older servers (ASP.NET Web API among them) still answer with it, and the generator reads
+    /// a spec's `text/json` content as JSON.
     static func isJSON(_ contentType: String) -> Bool {
         let essence = essence(of: contentType)
-        return essence == "application/json" || essence.hasSuffix("+json")
+        return essence == "application/json" || essence.hasSuffix("+json") || essence == "text/json"
     }
 
     static func charset(of contentType: String) -> String.Encoding? {

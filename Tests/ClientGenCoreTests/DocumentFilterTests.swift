@@ -45,6 +45,13 @@ import Testing
                   description: ok
                   content:
                     application/json: {schema: {$ref: '#/components/schemas/Store'}}
+          /search?kind=pets&q={q}:
+            get:
+              operationId: searchPets
+              parameters:
+                - {name: q, in: query, schema: {type: string}}
+              responses:
+                '200': {description: ok}
           /admin/stats:
             get:
               operationId: getStats
@@ -101,7 +108,7 @@ import Testing
         let (kept, diagnostics) = DocumentFilter().apply(to: document)
         let filtered = try #require(kept)
         #expect(diagnostics.isEmpty)
-        #expect(filtered.operations.count == 4)
+        #expect(filtered.operations.count == 5)
         #expect(filtered.schemas.map(\.name) == document.schemas.map(\.name))
     }
 
@@ -139,6 +146,18 @@ import Testing
         let union = DocumentFilter(operations: ["getStats"], tags: ["stores"]).apply(to: document)
         #expect(Set((try #require(union.document)).operations.compactMap(\.operationId)) == ["getStats", "getStore"])
         #expect(!(try #require(union.document)).schemas.contains { $0.name == "Unused" })
+    }
+
+    /// A spec that writes a query string into a path key is filtered by the key as written, or by the request path
+    /// the generator makes of it (the fixed query kept, the templated items moved to parameters).
+    @Test func selectsAPathKeyWithAQueryStringAsWrittenOrAsSent() throws {
+        let document = try Self.document()
+        for written in ["/search?kind=pets&q={q}", "/search?kind=pets"] {
+            let filtered = DocumentFilter(paths: [written]).apply(to: document)
+            #expect(filtered.diagnostics.isEmpty, "\(written): \(filtered.diagnostics)")
+            #expect(filtered.document?.operations.map(\.operationId) == ["searchPets"], "\(written)")
+        }
+        #expect(DocumentFilter(paths: ["/search?kind=cats&q={q}"]).apply(to: document).document == nil)
     }
 
     @Test func entriesThatMatchNothingAreErrorsAtTheirLocation() throws {

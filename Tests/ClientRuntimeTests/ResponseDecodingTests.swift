@@ -15,10 +15,10 @@ import Testing
         return (connection, try await connection.send(Request(method: .get, path: "/q")))
     }
 
-    @Test func decodesJSONAndPlusJSON() async throws {
+    @Test func decodesJSONPlusJSONAndTextJSON() async throws {
         try await withTestServer { server async throws in
             let body = #"{"results":[{"summary":{"read_rows":7}}]}"#
-            for type in ["application/json", "application/json; charset=utf-8", "application/problem+json"] {
+            for type in ["application/json", "application/json; charset=utf-8", "application/problem+json", "text/json; charset=utf-8"] {
                 let (connection, response) = try await response(server, .json(body, headers: ["Content-Type": type]))
                 #expect(try connection.decode(QueryResult.self, from: response).results[0].summary.read_rows == 7)
             }

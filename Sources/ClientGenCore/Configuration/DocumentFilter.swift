@@ -76,9 +76,11 @@ public struct DocumentFilter: Sendable {
         return paths.contains { Self.path(operation.path, matches: $0.value) }
     }
 
+    /// `path` is the request path the parser made of the spec's key, so a key with a query string in it is
+    /// matched as the spec writes it too.
     static func path(_ path: String, matches pattern: String) -> Bool {
         if pattern.hasSuffix("*") { return path.hasPrefix(pattern.dropLast()) }
-        return path == pattern
+        return path == pattern || path == PathKey(pattern).path
     }
 
     /// Every named schema the operations use, followed through properties, items, compositions, `not`,

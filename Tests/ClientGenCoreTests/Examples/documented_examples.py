@@ -19,6 +19,7 @@ import datetime
 import json
 import re
 import sys
+import urllib.parse
 
 import yaml
 from openapi_schema_validator import OAS30Validator, OAS31Validator, oas30_format_checker, oas31_format_checker
@@ -72,8 +73,9 @@ def is_json(media_type):
 
 
 def split_ref(ref):
-    """`#/components/responses/a~1b` as its unescaped parts."""
-    return [part.replace("~1", "/").replace("~0", "~") for part in ref[2:].split("/")]
+    """`#/components/responses/a~1b` as its unescaped parts. A reference is a URI, so its fragment may be
+    percent-encoded (`~1%7Bapp_id%7D` for `/{app_id}`)."""
+    return [part.replace("~1", "/").replace("~0", "~") for part in urllib.parse.unquote(ref[2:]).split("/")]
 
 
 def pointer(parts):
@@ -143,6 +145,21 @@ def answer_status(status, documented):
     return next(code for code in list(range(500, 600)) + list(range(400, 500)) if code not in codes)
 
 
+def as_sent(spec, value, schema):
+    """The body a server sends for an example. Some specs write a JSON example as the text of the JSON, a YAML
+    string (`value: '{"a": 1}'`): for a schema that is not a string's, that text is the body, not a JSON string."""
+    if not isinstance(value, str) or not value.lstrip().startswith(("{", "[")):
+        return value
+    resolved = spec.follow(schema) if isinstance(schema, dict) else None
+    if isinstance(resolved, dict) and "string" in ([resolved["type"]] if isinstance(resolved.get("type"), str) else resolved.get("type") or []):
+        return value
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        return value
+    return parsed if isinstance(parsed, (dict, list)) else value
+
+
 def extract(path):
     spec = Spec(path)
     entries = []
@@ -179,6 +196,7 @@ def extract(path):
                         if isinstance(example, dict) and "value" in example:
                             examples.append((name, example["value"], example_location + ["value"]))
                     for name, value, location in examples:
+                        value = as_sent(spec, value, media.get("schema"))
                         entry = {
                             "id": "e%d" % len(entries), "path": route, "method": method, "status": status,
                             "answerStatus": answer_status(status, documented), "mediaType": media_type,
