@@ -95,11 +95,17 @@ class Spec:
 
     def follow(self, node):
         """A `$ref` within the document, followed; None when it points nowhere or elsewhere."""
+        return self.settle(node, None)[0]
+
+    def settle(self, node, location):
+        """`node` followed through its `$ref`s one at a time, with the location of what it ends at, so that the
+        locations built from it point into the schema that is actually there; (None, None) when a reference points
+        nowhere or outside the document."""
         seen = 0
         while isinstance(node, dict) and isinstance(node.get("$ref"), str):
             ref = node["$ref"]
             if not ref.startswith("#/") or seen > 64:
-                return None
+                return None, None
             target = self.document
             for part in split_ref(ref):
                 if isinstance(target, dict) and part in target:
@@ -107,11 +113,11 @@ class Spec:
                 elif isinstance(target, list) and part.isdigit() and int(part) < len(target):
                     target = target[int(part)]
                 else:
-                    return None
+                    return None, None
             # OpenAPI 3.1 applies a $ref's siblings too; they only annotate in every corpus spec but `nullable`.
-            node = target
+            node, location = target, ref[1:]
             seen += 1
-        return node
+        return node, location
 
     def validate(self, instance, location):
         """None when `instance` is valid against the schema at `location` (a JSON pointer), else the first error."""
@@ -254,13 +260,12 @@ class Judge:
         while stack:
             node, where = stack.pop(0)
             if isinstance(node, dict) and "$ref" in node:
-                target = self.spec.follow(node)
-                where = node["$ref"][1:]
+                target, target_where = self.spec.settle(node, where)
                 if not self.spec.v31:
-                    node = target
+                    node, where = target, target_where
                 else:
                     siblings = {k: v for k, v in node.items() if k != "$ref"}
-                    stack.append((target, where))
+                    stack.append((target, target_where))
                     node = siblings
                     where = None
             if not isinstance(node, dict):
@@ -326,8 +331,7 @@ class Judge:
             if "items" in schema:
                 return schema["items"], (location + "/items" if location is not None else None)
             if "$ref" in schema:
-                location = schema["$ref"][1:]
-                schema = self.spec.follow(schema)
+                schema, location = self.spec.settle(schema, location)
                 continue
             for keyword in ("allOf", "oneOf", "anyOf"):
                 for index, part in enumerate(schema.get(keyword) or []):
@@ -433,9 +437,8 @@ def judge(path, manifest_path, results_path):
             failures.append({"id": identifier, "example": label, "stage": "decode", "problem": record.get("error", "")})
             continue
         decoded += 1
-        schema_location = media_schema_location(spec, entry)
-        problem = judge.compare(json.loads(entry["body"]), record["json"], spec.follow({"$ref": "#" + schema_location}),
-                                schema_location, "")
+        schema, schema_location = spec.settle({"$ref": "#" + media_schema_location(spec, entry)}, None)
+        problem = judge.compare(json.loads(entry["body"]), record["json"], schema, schema_location, "")
         if problem is None:
             round_trip += 1
         else:
