@@ -312,7 +312,7 @@ public nonisolated struct SpanDetailedSummaryDataModel: Codable, Hashable, Senda
     public var level: SpanDetailedSummaryDataModelLevel?
     public var attemptNumber: Double?
     /// Arbitrary OTel attributes attached to the span.
-    public var properties: JSONValue?
+    public var properties: [String: JSONValue]?
     /// Span events (e.g. exceptions, cancellations) that occurred during this span.
     public var events: [SpanDetailedSummaryDataModelEventsItem]?
 
@@ -326,7 +326,7 @@ public nonisolated struct SpanDetailedSummaryDataModel: Codable, Hashable, Senda
         isCancelled: Bool? = nil,
         level: SpanDetailedSummaryDataModelLevel? = nil,
         attemptNumber: Double? = nil,
-        properties: JSONValue? = nil,
+        properties: [String: JSONValue]? = nil,
         events: [SpanDetailedSummaryDataModelEventsItem]? = nil
     ) {
         self.message = message

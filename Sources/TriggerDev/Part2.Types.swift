@@ -269,7 +269,7 @@ public nonisolated struct RetrieveRunResponse: Codable, Hashable, Sendable {
     /// Tags can be attached to a run to make it easy to find runs (in the dashboard or using SDK functions like `runs.list`)
     public var tags: [String]?
     /// The metadata of the run. See [Metadata](/runs/metadata) for more information.
-    public var metadata: JSONValue?
+    public var metadata: [String: JSONValue]?
     /// The compute cost of the run (so far) in cents. This cost does not apply to DEV runs.
     public var costInCents: Double?
     /// The invocation cost of the run in cents. This cost does not apply to DEV runs.
@@ -283,11 +283,11 @@ public nonisolated struct RetrieveRunResponse: Codable, Hashable, Sendable {
     /// The name of the function that triggered the run
     public var triggerFunction: RetrieveRunResponseTriggerFunction?
     /// The payload that was sent to the task. Will be omitted if the request was made with a Public API key
-    public var payload: JSONValue?
+    public var payload: [String: JSONValue]?
     /// The presigned URL to download the payload. Will only be included if the payload is too large to be included in the response. Expires in 5 minutes.
     public var payloadPresignedUrl: String?
     /// The output of the run. Will be omitted if the request was made with a Public API key
-    public var output: JSONValue?
+    public var output: [String: JSONValue]?
     /// The presigned URL to download the output. Will only be included if the output is too large to be included in the response. Expires in 5 minutes.
     public var outputPresignedUrl: String?
     public var relatedRuns: RetrieveRunResponseRelatedRuns?
@@ -310,16 +310,16 @@ public nonisolated struct RetrieveRunResponse: Codable, Hashable, Sendable {
         ttl: TTL? = nil,
         expiredAt: Date? = nil,
         tags: [String]? = nil,
-        metadata: JSONValue? = nil,
+        metadata: [String: JSONValue]? = nil,
         costInCents: Double? = nil,
         baseCostInCents: Double? = nil,
         durationMs: Double? = nil,
         depth: Int? = nil,
         batchId: String? = nil,
         triggerFunction: RetrieveRunResponseTriggerFunction? = nil,
-        payload: JSONValue? = nil,
+        payload: [String: JSONValue]? = nil,
         payloadPresignedUrl: String? = nil,
-        output: JSONValue? = nil,
+        output: [String: JSONValue]? = nil,
         outputPresignedUrl: String? = nil,
         relatedRuns: RetrieveRunResponseRelatedRuns? = nil,
         schedule: RetrieveRunResponseSchedule? = nil,

@@ -125,7 +125,7 @@ public nonisolated struct CommonRunObject: Codable, Hashable, Sendable {
     /// Tags can be attached to a run to make it easy to find runs (in the dashboard or using SDK functions like `runs.list`)
     public var tags: [String]?
     /// The metadata of the run. See [Metadata](/runs/metadata) for more information.
-    public var metadata: JSONValue?
+    public var metadata: [String: JSONValue]?
     /// The compute cost of the run (so far) in cents. This cost does not apply to DEV runs.
     public var costInCents: Double?
     /// The invocation cost of the run in cents. This cost does not apply to DEV runs.
@@ -154,7 +154,7 @@ public nonisolated struct CommonRunObject: Codable, Hashable, Sendable {
         ttl: TTL? = nil,
         expiredAt: Date? = nil,
         tags: [String]? = nil,
-        metadata: JSONValue? = nil,
+        metadata: [String: JSONValue]? = nil,
         costInCents: Double? = nil,
         baseCostInCents: Double? = nil,
         durationMs: Double? = nil,
@@ -471,9 +471,9 @@ public nonisolated struct SpanDetailedSummaryDataModelEventsItem: Codable, Hasha
     /// The time the event occurred.
     public var time: Date?
     /// Event-specific properties.
-    public var properties: JSONValue?
+    public var properties: [String: JSONValue]?
 
-    public init(name: String? = nil, time: Date? = nil, properties: JSONValue? = nil) {
+    public init(name: String? = nil, time: Date? = nil, properties: [String: JSONValue]? = nil) {
         self.name = name
         self.time = time
         self.properties = properties
@@ -542,18 +542,18 @@ public nonisolated struct UpdateRunMetadataV1NotFound: Codable, Hashable, Sendab
 
 public nonisolated struct UpdateRunMetadataV1Request: Codable, Hashable, Sendable {
     /// The new metadata to set on the run.
-    public var metadata: JSONValue?
+    public var metadata: [String: JSONValue]?
 
-    public init(metadata: JSONValue? = nil) {
+    public init(metadata: [String: JSONValue]? = nil) {
         self.metadata = metadata
     }
 }
 
 public nonisolated struct UpdateRunMetadataV1Response: Codable, Hashable, Sendable {
     /// The updated metadata of the run.
-    public var metadata: JSONValue?
+    public var metadata: [String: JSONValue]?
 
-    public init(metadata: JSONValue? = nil) {
+    public init(metadata: [String: JSONValue]? = nil) {
         self.metadata = metadata
     }
 }

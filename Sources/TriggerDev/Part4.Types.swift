@@ -68,9 +68,9 @@ public nonisolated struct GetRunEventsV1ResponseEventsItemEventsItem: Codable, H
     /// The time the event occurred.
     public var time: Date?
     /// Event-specific properties.
-    public var properties: JSONValue?
+    public var properties: [String: JSONValue]?
 
-    public init(name: String? = nil, time: Date? = nil, properties: JSONValue? = nil) {
+    public init(name: String? = nil, time: Date? = nil, properties: [String: JSONValue]? = nil) {
         self.name = name
         self.time = time
         self.properties = properties
@@ -130,7 +130,7 @@ public nonisolated struct GetRunResultV1Response: Codable, Hashable, Sendable {
     /// The content type of the serialized output, e.g. "application/json".
     public var outputType: String?
     /// Error details (present when ok is false).
-    public var error: JSONValue?
+    public var error: [String: JSONValue]?
     /// Execution usage stats.
     public var usage: GetRunResultV1ResponseUsage?
     /// The task identifier.
@@ -141,7 +141,7 @@ public nonisolated struct GetRunResultV1Response: Codable, Hashable, Sendable {
         id: String,
         output: String? = nil,
         outputType: String? = nil,
-        error: JSONValue? = nil,
+        error: [String: JSONValue]? = nil,
         usage: GetRunResultV1ResponseUsage? = nil,
         taskIdentifier: String? = nil
     ) {

@@ -118,7 +118,9 @@ enum SchemaShape {
         case .schema(let values)?: self = .dictionary(values: values)
         case .allowed(true)?: self = .dictionary(values: nil)
         case .allowed(false)?: self = .structure
-        case nil: self = .freeForm
+        // `type: object` and nothing more is any object, not any value: a string or a number must not decode
+        // into it (a union would take the branch for a value it does not describe).
+        case nil: self = .dictionary(values: nil)
         }
     }
 

@@ -33,19 +33,19 @@ public nonisolated struct Labelled: Codable, Hashable, Sendable {
 
 public nonisolated struct Metrics: Codable, Hashable, Sendable {
     public var counts: Counts?
-    public var freeForm: JSONValue?
+    public var freeForm: [String: JSONValue]?
     public var empty: JSONValue?
     /// An object without properties.
-    public var missing: JSONValue?
+    public var missing: [String: JSONValue]?
     public var nested: [String: [String]]?
     public var labelled: Labelled?
     public var `open`: Open?
 
     public init(
         counts: Counts? = nil,
-        freeForm: JSONValue? = nil,
+        freeForm: [String: JSONValue]? = nil,
         empty: JSONValue? = nil,
-        missing: JSONValue? = nil,
+        missing: [String: JSONValue]? = nil,
         nested: [String: [String]]? = nil,
         labelled: Labelled? = nil,
         `open`: Open? = nil

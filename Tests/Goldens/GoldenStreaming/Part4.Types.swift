@@ -16,7 +16,7 @@ public nonisolated struct Completion: Codable, Hashable, Sendable {
 public nonisolated struct CompletionChunkChoicesItem: Codable, Hashable, Sendable {
     public var index: Int
     public var delta: CompletionChunkChoicesItemDelta
-    public var logprobs: JSONValue?
+    public var logprobs: [String: JSONValue]?
     public var finishReason: CompletionChunkChoicesItemFinishReason?
 
     enum CodingKeys: String, CodingKey {
@@ -26,7 +26,7 @@ public nonisolated struct CompletionChunkChoicesItem: Codable, Hashable, Sendabl
     public init(
         index: Int,
         delta: CompletionChunkChoicesItemDelta,
-        logprobs: JSONValue? = nil,
+        logprobs: [String: JSONValue]? = nil,
         finishReason: CompletionChunkChoicesItemFinishReason? = nil
     ) {
         self.index = index

@@ -21,7 +21,7 @@ public nonisolated struct GetRunResultV1Response: Codable, Hashable, Sendable {
     /// The content type of the serialized output, e.g. "application/json".
     public var outputType: String?
     /// Error details (present when ok is false).
-    public var error: JSONValue?
+    public var error: [String: JSONValue]?
     /// Execution usage stats.
     public var usage: GetRunResultV1ResponseUsage?
     /// The task identifier.
@@ -32,7 +32,7 @@ public nonisolated struct GetRunResultV1Response: Codable, Hashable, Sendable {
         id: String,
         output: String? = nil,
         outputType: String? = nil,
-        error: JSONValue? = nil,
+        error: [String: JSONValue]? = nil,
         usage: GetRunResultV1ResponseUsage? = nil,
         taskIdentifier: String? = nil
     ) {
