@@ -105,7 +105,7 @@ extension ViewModelBuilder {
             access: accessKeyword, name: union.name, docLines: docLines(union.documentation),
             deprecated: union.documentation.deprecated, indirect: union.indirect, cases: cases,
             discriminator: discriminator.map { SwiftLiteral.string($0.propertyName) }, discriminatorMappings: mappings,
-            valueCases: cases.filter { viewCase in discriminator?.valueCases.contains { Self.escaped($0) == viewCase.name } ?? false },
+            valueCases: zip(union.cases, cases).filter { discriminator?.valueCases.contains($0.0.name) ?? false }.map(\.1),
             mostKeys: mostKeys
         )
     }

@@ -116,9 +116,7 @@ extension ViewModelBuilder {
         let statement = switch responseCase.action {
         case .returnVoid: "return"
         case .returnNil: "return nil"
-        case .decodeJSON(let type): "return try connection.decode(\(type.spelling).self, from: response)"
-        case .returnText: "return try response.text()"
-        case .returnData: "return response.body"
+        case .decodeJSON, .returnText, .returnData: "return " + Self.bodyValue(responseCase.action)!
         case .throwDocumented(let type) where streamed: "throw await connection.documentedError(\(type.spelling).self, from: response)"
         case .throwDocumented(let type): "throw connection.documentedError(\(type.spelling).self, from: response)"
         case .returnEvents(let payload?): "return connection.events(from: response, as: \(payload.spelling).self, request: request)"
@@ -131,14 +129,19 @@ extension ViewModelBuilder {
             "return connection.jsonRows(from: response, at: \(SwiftLiteral.string(pointer)), as: \(row.spelling).self, following: \(SwiftLiteral.string(nextLink)), of: request)"
         case .returnCSVRows: "return connection.csvRows(from: response)"
         case .returnOutput(let caseName, let body):
-            switch body {
-            case .decodeJSON(let type): "return .\(Self.escapedAfterDot(caseName))(try connection.decode(\(type.spelling).self, from: response))"
-            case .returnText: "return .\(Self.escapedAfterDot(caseName))(try response.text())"
-            case .returnData: "return .\(Self.escapedAfterDot(caseName))(response.body)"
-            default: "return .\(Self.escapedAfterDot(caseName))"
-            }
+            "return .\(Self.escapedAfterDot(caseName))" + (Self.bodyValue(body).map { "(\($0))" } ?? "")
         }
         return ResponseCaseViewModel(pattern: pattern, statement: statement)
+    }
+
+    /// What a success's body is read as, for the actions that return it: returned alone, or in an `Output` case.
+    private static func bodyValue(_ action: ResponseAction) -> String? {
+        switch action {
+        case .decodeJSON(let type): "try connection.decode(\(type.spelling).self, from: response)"
+        case .returnText: "try response.text()"
+        case .returnData: "response.body"
+        default: nil
+        }
     }
 
     private func wait(_ operation: OperationModel, _ wait: WaitModel) -> WaitViewModel {

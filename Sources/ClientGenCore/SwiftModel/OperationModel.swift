@@ -83,6 +83,13 @@ public enum StatusMatch: Sendable, Hashable {
     case code(Int)
     /// `2XX`, by its leading digit.
     case range(Int)
+
+    func matches(_ status: Int) -> Bool {
+        switch self {
+        case .code(let code): code == status
+        case .range(let digit): status / 100 == digit
+        }
+    }
 }
 
 public enum ResponseAction: Sendable, Hashable {

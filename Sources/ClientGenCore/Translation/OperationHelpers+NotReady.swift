@@ -29,13 +29,7 @@ extension OperationHelpers {
     private func documentedType(of status: Int, in operation: OperationModel) -> SwiftType? {
         for responseCase in operation.responseCases {
             guard case .throwDocumented(let type) = responseCase.action, let statuses = responseCase.statuses else { continue }
-            let matches = statuses.contains { match in
-                switch match {
-                case .code(let code): code == status
-                case .range(let digit): status / 100 == digit
-                }
-            }
-            if matches { return type }
+            if statuses.contains(where: { $0.matches(status) }) { return type }
         }
         return nil
     }

@@ -36,33 +36,40 @@ extension SchemaTranslator {
                 isPlainValue: shaped.shape.isPlainValue
             ))
         }
+        let objects = branches.filter { $0.object != nil }
+        var cases = branches.map(\.unionCase)
+        let selection: UnionModel.Selection
+        if let discriminator = discriminator(of: schema, branches: branches, schemas: schemas, caseByReference: caseByReference) {
+            selection = .discriminator(discriminator)
+        } else if objects.count > 1, !schema.anyOf.isEmpty {
+            return .structure(everyMatchingBranch(branches, name: name, documentation: documentation))
+        } else if case let distinct = Self.distinctKeys(objects), distinct.values.contains(where: { !$0.isEmpty }) {
+            for index in cases.indices {
+                cases[index].distinctKeys = distinct[cases[index].name] ?? []
+            }
+            selection = .mostKeys
+        } else {
+            selection = .firstThatDecodes
+        }
+        return .union(UnionModel(name: name, documentation: documentation, indirect: false, cases: cases, selection: selection))
+    }
+
+    /// The spec's discriminator when its mapping names a case, else one that the object branches imply when every
+    /// other branch is a plain value.
+    private func discriminator(
+        of schema: Schema, branches: [Branch], schemas: [Schema], caseByReference: [Reference.Target: String]
+    ) -> UnionModel.Discriminator? {
         let valueCases = branches.filter(\.isPlainValue).map(\.unionCase.name)
-        let cases = branches.map(\.unionCase)
         if let explicit = schema.discriminator {
             let mappings = Self.mappings(of: explicit, branches: schemas, caseByReference: caseByReference)
             if !mappings.isEmpty {
-                let discriminator = UnionModel.Discriminator(propertyName: explicit.propertyName, mappings: mappings, valueCases: valueCases)
-                return .union(UnionModel(name: name, documentation: documentation, indirect: false, cases: cases, selection: .discriminator(discriminator)))
+                return UnionModel.Discriminator(propertyName: explicit.propertyName, mappings: mappings, valueCases: valueCases)
             }
         }
         let objects = branches.filter { $0.object != nil }
-        if objects.count > 1, objects.count + valueCases.count == branches.count, let tag = Self.impliedDiscriminator(objects, resolve: resolve) {
-            let discriminator = UnionModel.Discriminator(propertyName: tag.property, mappings: tag.mappings, valueCases: valueCases)
-            return .union(UnionModel(name: name, documentation: documentation, indirect: false, cases: cases, selection: .discriminator(discriminator)))
-        }
-        if objects.count > 1, !schema.anyOf.isEmpty {
-            return .structure(everyMatchingBranch(branches, name: name, documentation: documentation))
-        }
-        let distinct = Self.distinctKeys(objects)
-        if distinct.values.contains(where: { !$0.isEmpty }) {
-            let keyed = cases.map { unionCase in
-                var keyed = unionCase
-                keyed.distinctKeys = distinct[unionCase.name] ?? []
-                return keyed
-            }
-            return .union(UnionModel(name: name, documentation: documentation, indirect: false, cases: keyed, selection: .mostKeys))
-        }
-        return .union(UnionModel(name: name, documentation: documentation, indirect: false, cases: cases, selection: .firstThatDecodes))
+        guard objects.count > 1, objects.count + valueCases.count == branches.count,
+              let tag = Self.impliedDiscriminator(objects, resolve: resolve) else { return nil }
+        return UnionModel.Discriminator(propertyName: tag.property, mappings: tag.mappings, valueCases: valueCases)
     }
 
     /// The struct an `anyOf` of objects becomes: an optional property per branch.
