@@ -142,43 +142,30 @@ import Testing
         let sourceFolder = folder.appendingPathComponent("Sources")
         try? FileManager.default.removeItem(at: sourceFolder)
         try FileManager.default.createDirectory(at: sourceFolder, withIntermediateDirectories: true)
-        var stamp = StableHash()
+        var inputs: [String] = []
         for (name, contents) in sources.sorted(by: { $0.0 < $1.0 }) {
             try Data(contents.utf8).write(to: sourceFolder.appendingPathComponent(name))
-            stamp.add(name)
-            stamp.add(contents)
+            inputs += [name, contents]
         }
         for object in runtimeObjects {
             let attributes = try FileManager.default.attributesOfItem(atPath: object)
-            stamp.add("\(object) \(attributes[.size] ?? 0) \((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)")
+            inputs.append("\(object) \(attributes[.size] ?? 0) \((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)")
         }
+        // The same in every process, unlike Swift's `Hasher`; NUL cannot occur in the inputs, so it separates them.
+        let stamp = String(FileLayout.fnv1a(inputs.joined(separator: "\u{0}")), radix: 16)
         let executable = folder.appendingPathComponent("check")
         let stampURL = folder.appendingPathComponent("stamp")
         if FileManager.default.isExecutableFile(atPath: executable.path),
-           (try? String(contentsOf: stampURL, encoding: .utf8)) == stamp.text {
+           (try? String(contentsOf: stampURL, encoding: .utf8)) == stamp {
             return executable
         }
         try? FileManager.default.removeItem(at: stampURL)
         let arguments = ["-swift-version", "6", "-Onone", "-parse-as-library", "-module-name", "ExampleClient", "-j2",
-                         "-I", products.appendingPathComponent("Modules").path, "-o", executable.path]
+                         "-I", GenerationNamingTests.modules.path, "-o", executable.path]
             + sources.map { sourceFolder.appendingPathComponent($0.0).path } + runtimeObjects
         let compiled = try await ChildProcess.run("swiftc", arguments, in: folder, timeout: .seconds(2400))
         try #require(compiled.status == 0, "\(spec): the generated client and its driver do not compile:\n\(compiled.stderr.prefix(4000))")
-        try Data(stamp.text.utf8).write(to: stampURL)
+        try Data(stamp.utf8).write(to: stampURL)
         return executable
     }
-}
-
-/// FNV-1a over text, the same in every process (Swift's `Hasher` is seeded per process).
-struct StableHash {
-    private var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ text: String) {
-        for byte in text.utf8 {
-            value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        value = (value ^ 0xff) &* 0x100_0000_01b3
-    }
-
-    var text: String { String(value, radix: 16) }
 }

@@ -13,12 +13,7 @@ struct ExampleArguments {
     /// `owner: "x", repo: "x", body: CreateBody(ref: "x")` for the parameters without defaults; nil when a type has no
     /// value this can spell (a required property that contains itself, say).
     func call(_ operation: OperationModel) -> String? {
-        var arguments: [String] = []
-        for parameter in operation.parameters where parameter.defaultValue == nil {
-            guard let value = value(of: parameter.type, depth: 0) else { return nil }
-            arguments.append("\(ViewModelBuilder.escaped(parameter.label)): \(value)")
-        }
-        return arguments.joined(separator: ", ")
+        arguments(operation.parameters.filter { $0.defaultValue == nil }.map { ($0.label, $0.type) }, depth: 0)
     }
 
     func value(of type: SwiftType, depth: Int) -> String? {
@@ -62,19 +57,11 @@ struct ExampleArguments {
             }
             return nil
         case .structure(let structure):
-            var arguments: [String] = []
-            for property in structure.properties where !property.type.isOptional && property.defaultValue == nil {
-                guard let value = value(of: property.type, depth: depth + 1) else { return nil }
-                arguments.append("\(ViewModelBuilder.escaped(property.name)): \(value)")
-            }
-            return "\(name)(\(arguments.joined(separator: ", ")))"
+            let required = structure.properties.filter { !$0.type.isOptional && $0.defaultValue == nil }
+            return arguments(required.map { ($0.name, $0.type) }, depth: depth + 1).map { "\(name)(\($0))" }
         case .form(let form):
-            var arguments: [String] = []
-            for field in form.fields where !field.type.isOptional && field.defaultValue == nil {
-                guard let value = value(of: field.type, depth: depth + 1) else { return nil }
-                arguments.append("\(ViewModelBuilder.escaped(field.name)): \(value)")
-            }
-            return "\(name)(\(arguments.joined(separator: ", ")))"
+            let required = form.fields.filter { !$0.type.isOptional && $0.defaultValue == nil }
+            return arguments(required.map { ($0.name, $0.type) }, depth: depth + 1).map { "\(name)(\($0))" }
         case .enumeration(let enumeration):
             return "\(name)(rawValue: \(enumeration.rawType == .int ? "1" : #""x""#))"
         case .union(let union):
@@ -89,5 +76,15 @@ struct ExampleArguments {
         case .output, nil:
             return nil
         }
+    }
+
+    /// `a: …, b: …`, a value for each; nil when one has no value this can spell.
+    private func arguments(_ members: [(label: String, type: SwiftType)], depth: Int) -> String? {
+        var arguments: [String] = []
+        for member in members {
+            guard let value = value(of: member.type, depth: depth) else { return nil }
+            arguments.append("\(ViewModelBuilder.escaped(member.label)): \(value)")
+        }
+        return arguments.joined(separator: ", ")
     }
 }

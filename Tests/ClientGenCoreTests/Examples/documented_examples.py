@@ -208,11 +208,12 @@ def extract(path):
                             "answerStatus": answer_status(status, documented), "mediaType": media_type,
                             "name": name, "pointer": pointer(location),
                             "body": json.dumps(value, ensure_ascii=False),
+                            "schema": pointer(media_location + ["schema"]),
                         }
                         if "schema" not in media:
                             entry["valid"], entry["reason"] = False, "the media type has no schema"
                         else:
-                            problem = spec.validate(value, pointer(media_location + ["schema"]))
+                            problem = spec.validate(value, entry["schema"])
                             entry["valid"], entry["reason"] = problem is None, problem
                         entries.append(entry)
     json.dump({"spec": path, "entries": entries}, sys.stdout)
@@ -437,24 +438,13 @@ def judge(path, manifest_path, results_path):
             failures.append({"id": identifier, "example": label, "stage": "decode", "problem": record.get("error", "")})
             continue
         decoded += 1
-        schema, schema_location = spec.settle({"$ref": "#" + media_schema_location(spec, entry)}, None)
+        schema, schema_location = spec.settle({"$ref": "#" + entry["schema"]}, None)
         problem = judge.compare(json.loads(entry["body"]), record["json"], schema, schema_location, "")
         if problem is None:
             round_trip += 1
         else:
             failures.append({"id": identifier, "example": label, "stage": "round trip", "problem": problem})
     json.dump({"valid": len(entries), "decoded": decoded, "roundTrip": round_trip, "failures": failures}, sys.stdout)
-
-
-def media_schema_location(spec, entry):
-    """Where the schema of the entry's media type is written, following a response `$ref`."""
-    response = spec.document["paths"][entry["path"]][entry["method"]]["responses"]
-    key = next(k for k in response if str(k) == entry["status"])
-    location = ["paths", entry["path"], entry["method"], "responses", key]
-    node = response[key]
-    if isinstance(node, dict) and "$ref" in node:
-        location = split_ref(node["$ref"])
-    return pointer(location + ["content", entry["mediaType"], "schema"])
 
 
 if __name__ == "__main__":
